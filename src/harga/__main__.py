@@ -1,0 +1,3 @@
+from harga.cli import main
+
+main()

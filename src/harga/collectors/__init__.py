@@ -1,0 +1,25 @@
+"""One collector module per source; `all_collectors` lists them in run order."""
+
+from harga.collectors.base import Collector
+from harga.collectors.llm_prices import LlmPricesCollector
+
+
+def all_collectors() -> list[Collector]:
+    return [LlmPricesCollector()]
+
+
+class NoSuchSource(KeyError):
+    """A source id that no collector has."""
+
+
+def select_collectors(source_ids: list[str] | None) -> list[Collector]:
+    collectors = all_collectors()
+    if not source_ids:
+        return collectors
+    known = {c.source_id: c for c in collectors}
+    missing = [s for s in source_ids if s not in known]
+    if missing:
+        raise NoSuchSource(
+            f"unknown source {', '.join(missing)}; known sources: {', '.join(sorted(known))}"
+        )
+    return [known[s] for s in source_ids]

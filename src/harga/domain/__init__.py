@@ -1,0 +1,1 @@
+"""The pure domain model: dimensions, conditions, states and observations. No I/O."""

@@ -1,0 +1,1 @@
+"""Mapping of upstream spellings to canonical creators, sellers and model ids."""

@@ -1,0 +1,146 @@
+"""Canonical model ids (`creator/name`) from the many spellings sources use.
+
+The rules, applied in order:
+1. Hosting prefixes are dropped: Bedrock's `us.anthropic.claude-...-v1:0`, Fireworks'
+   `accounts/fireworks/models/...`, a leading seller namespace such as `openrouter/`.
+2. A creator namespace (`meta-llama/llama-3.1-8b`) names the creator. Without one the creator
+   comes from the name (`claude-...` is Anthropic's), and failing that from the seller.
+3. The name is lower-cased. A variant suffix after `:` (`:free`, `:thinking`) is kept apart.
+4. A snapshot date (`-2026-03-17`, `-20250929`, `@20240620`) is dropped, so dated
+   snapshots fall onto the base model. Normalisation undoes this for a snapshot whose prices
+   differ from its base in the same source.
+5. A dash between single version digits becomes a dot (`claude-3-5-sonnet` is
+   `claude-3.5-sonnet`), the spelling most sources use.
+"""
+
+import re
+from dataclasses import dataclass
+
+from harga.normalize.registry import CREATORS, SELLER_ALIASES, creator_slug, seller_slug
+
+_BEDROCK_REGION = re.compile(r"^(?:us|eu|apac|ap|global|us-gov|jp|au)\.")
+_BEDROCK_VERSION = re.compile(r"-v\d+(?::\d+)?$")
+_BEDROCK_VENDOR = re.compile(r"^([a-z0-9-]+)\.([a-z0-9].*)$")
+_FIREWORKS_PATH = re.compile(r"(^|/)accounts/[^/]+/models/")
+_DATE_SUFFIX = re.compile(r"[-@](?:\d{4}-\d{2}-\d{2}|20\d{6})$")
+_VERSION_DASH = re.compile(r"(?<=(?<![\d.])\d)-(?=\d(?:-|$))")
+
+_NAME_PATTERNS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(p), creator)
+    for p, creator in [
+        (
+            r"^(?:gpt|chatgpt|o\d|text-embedding|dall-e|whisper|tts-|davinci|babbage|codex|"
+            r"computer-use|omni-moderation|text-moderation|sora)",
+            "openai",
+        ),
+        (r"^claude", "anthropic"),
+        (
+            r"^(?:gemini|gemma|imagen|veo|palm|text-bison|chat-bison|learnlm|text-embedding-00)",
+            "google",
+        ),
+        (r"^(?:llama|codellama)", "meta"),
+        (
+            r"^(?:mistral|mixtral|codestral|pixtral|ministral|magistral|devstral|open-mistral|"
+            r"open-mixtral|voxtral)",
+            "mistral",
+        ),
+        (r"^deepseek", "deepseek"),
+        (r"^(?:qwen|qwq|qvq)", "qwen"),
+        (r"^grok", "xai"),
+        (r"^(?:kimi|moonshot)", "moonshot"),
+        (r"^(?:glm|chatglm|cogview|codegeex)", "zhipu"),
+        (r"^(?:minimax|abab)", "minimax"),
+        (r"^(?:command|c4ai|aya|embed-(?:english|multilingual|v4)|rerank-)", "cohere"),
+        (r"^(?:sonar|pplx|r1-1776)", "perplexity"),
+        (r"^(?:nova-|amazon|titan)", "amazon"),
+        (r"^(?:phi-|wizardlm)", "microsoft"),
+        (r"^(?:jamba|j2-)", "ai21"),
+        (r"^(?:nemotron|llama-3\.\d-nemotron)", "nvidia"),
+        (r"^(?:doubao|seed-)", "bytedance"),
+        (r"^(?:ernie)", "baidu"),
+        (r"^(?:hunyuan)", "tencent"),
+        (r"^(?:mimo)", "xiaomi"),
+        (r"^(?:step-)", "stepfun"),
+        (r"^(?:voyage)", "voyage"),
+    ]
+]
+
+
+@dataclass(frozen=True)
+class CanonicalName:
+    creator: str
+    name: str
+    variant: str = ""
+    # The name before a snapshot date was dropped, when one was; used to undo rule 4.
+    dated_name: str | None = None
+
+    @property
+    def model_id(self) -> str:
+        return f"{self.creator}/{self.name}"
+
+    @property
+    def dated_model_id(self) -> str:
+        return f"{self.creator}/{self.dated_name or self.name}"
+
+
+def canonical_name(upstream_id: str, seller: str) -> CanonicalName:
+    """Map an upstream model id, as sold by `seller` (a seller slug), to a canonical name."""
+    text = upstream_id.strip().lower()
+    text, variant = _split_variant(text)
+    text = _FIREWORKS_PATH.sub(r"\1", text)
+    namespace, name = _split_namespace(text, seller)
+    name, namespace = _strip_bedrock(name, namespace)
+    creator = _choose_creator(namespace, name, seller)
+    undated = _DATE_SUFFIX.sub("", name) or name
+    dated_name = _dot_versions(name.replace("@", "-")) if undated != name else None
+    return CanonicalName(creator, _dot_versions(undated), variant, dated_name)
+
+
+def _split_variant(text: str) -> tuple[str, str]:
+    if ":" not in text:
+        return text, ""
+    head, _, tail = text.rpartition(":")
+    if tail.isdigit():  # Bedrock's `-v1:0` revision, handled with the version suffix
+        return text, ""
+    return head, tail
+
+
+def _split_namespace(text: str, seller: str) -> tuple[str | None, str]:
+    parts = [p for p in text.split("/") if p]
+    if len(parts) == 1:
+        return None, parts[0]
+    known = [p for p in parts[:-1] if creator_slug(p) in CREATORS]
+    if known:
+        return known[-1], parts[-1]
+    # A seller or hosting prefix (`azure/`, `openrouter/`) says nothing of the creator.
+    namespaces = [p for p in parts[:-1] if not _is_seller_prefix(p, seller)]
+    return (namespaces[0] if namespaces else None), parts[-1]
+
+
+def _is_seller_prefix(part: str, seller: str) -> bool:
+    slug = seller_slug(part)
+    return slug == seller or part in SELLER_ALIASES or slug in SELLER_ALIASES.values()
+
+
+def _strip_bedrock(name: str, namespace: str | None) -> tuple[str, str | None]:
+    if "." not in name or (not _BEDROCK_VERSION.search(name) and not _BEDROCK_REGION.match(name)):
+        return name, namespace
+    stripped = _BEDROCK_REGION.sub("", name)
+    match = _BEDROCK_VENDOR.match(stripped)
+    if match is None:
+        return name, namespace
+    vendor, rest = match.groups()
+    return _BEDROCK_VERSION.sub("", rest), vendor
+
+
+def _choose_creator(namespace: str | None, name: str, seller: str) -> str:
+    if namespace is not None:
+        return creator_slug(namespace).replace("_", "-")
+    for pattern, creator in _NAME_PATTERNS:
+        if pattern.match(name):
+            return creator
+    return creator_slug(seller)
+
+
+def _dot_versions(name: str) -> str:
+    return _VERSION_DASH.sub(".", name)

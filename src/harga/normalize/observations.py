@@ -1,0 +1,99 @@
+"""Normalisation of one source's observations: canonical ids and published units.
+
+Dated snapshots fall onto their base model (see `model_ids`), unless the same source states a
+different value for the snapshot than for the base. Then the snapshot keeps its own id, because
+`gpt-4o-2024-05-13` and `gpt-4o` really were priced differently.
+"""
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import Decimal
+
+from harga.domain.dimensions import get_dimension
+from harga.domain.money import convert_amount
+from harga.domain.observation import Observation, ObservationKind
+from harga.normalize.model_ids import CanonicalName, canonical_name
+from harga.normalize.registry import seller_slug
+
+
+@dataclass(frozen=True, slots=True)
+class NormalizedObservation:
+    observation: Observation
+    model_id: str
+    creator: str
+    seller: str
+    variant: str
+    amount_published: Decimal | None
+
+    @property
+    def conditions_key(self) -> str:
+        return self.observation.conditions.key()
+
+    def value_json(self) -> str | None:
+        value = self.observation.value
+        if value is None:
+            return None
+        return json.dumps(list(value) if isinstance(value, tuple) else value, ensure_ascii=False)
+
+
+def normalize(observations: list[Observation]) -> list[NormalizedObservation]:
+    """Map one source's observations to canonical ids and convert prices to published units.
+
+    Raises `UnknownDimension` or `UnitNotRecognised` for a value that cannot be placed.
+    """
+    names = {
+        (o.upstream_model_id, o.upstream_seller): canonical_name(
+            o.upstream_model_id, seller_slug(o.upstream_seller)
+        )
+        for o in observations
+    }
+    split = _snapshots_to_split(observations, names)
+    result = []
+    for observation in observations:
+        name = names[(observation.upstream_model_id, observation.upstream_seller)]
+        model_id = name.model_id
+        if (observation.upstream_model_id, observation.upstream_seller) in split:
+            model_id = name.dated_model_id
+        result.append(
+            NormalizedObservation(
+                observation=observation,
+                model_id=model_id,
+                creator=name.creator,
+                seller=seller_slug(observation.upstream_seller),
+                variant=name.variant,
+                amount_published=_published_amount(observation),
+            )
+        )
+    return result
+
+
+def _published_amount(observation: Observation) -> Decimal | None:
+    if observation.kind is not ObservationKind.PRICE:
+        return None
+    dimension = get_dimension(observation.field)
+    if observation.amount is None or observation.source_unit is None:
+        return None
+    return convert_amount(observation.amount, observation.source_unit, dimension.unit)
+
+
+def _snapshots_to_split(
+    observations: list[Observation], names: dict[tuple[str, str], CanonicalName]
+) -> set[tuple[str, str]]:
+    """Find dated upstream ids whose values differ from their base model's in this source."""
+    values: dict[tuple[object, ...], dict[tuple[str, str], object]] = defaultdict(dict)
+    for o in observations:
+        name = names[(o.upstream_model_id, o.upstream_seller)]
+        if o.kind is ObservationKind.BENCHMARK:
+            continue
+        key = (name.model_id, name.variant, o.upstream_seller, o.kind, o.field, o.conditions.key())
+        stated = (o.state, o.amount, o.source_unit) if o.kind is ObservationKind.PRICE else o.value
+        values[key].setdefault((o.upstream_model_id, o.upstream_seller), stated)
+    split = set()
+    for by_upstream in values.values():
+        if len(set(map(repr, by_upstream.values()))) < 2:
+            continue
+        for upstream in by_upstream:
+            if names[upstream].dated_name is not None:
+                split.add(upstream)
+    return split

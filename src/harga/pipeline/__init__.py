@@ -1,0 +1,1 @@
+"""The collection pipeline: collect, normalise, reconcile, publish."""

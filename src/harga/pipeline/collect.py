@@ -1,0 +1,67 @@
+"""Reading and parsing one source, all in memory, before anything is written."""
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+import httpx
+from pydantic import ValidationError
+
+from harga.collectors.base import (
+    Collector,
+    CollectorError,
+    ParsedDocument,
+    RawDocument,
+    read_document,
+)
+from harga.domain.dimensions import UnknownDimension
+from harga.domain.money import InvalidAmount, UnitNotRecognised
+from harga.normalize.observations import NormalizedObservation, normalize
+
+
+@dataclass
+class DocumentResult:
+    document: RawDocument
+    observations: list[NormalizedObservation]
+    stated_at: datetime | None
+
+
+@dataclass
+class SourceOutcome:
+    """What one source run produced: documents with their observations, or an error."""
+
+    collector: Collector
+    documents: list[DocumentResult] = field(default_factory=list)
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+    @property
+    def observation_count(self) -> int:
+        return sum(len(d.observations) for d in self.documents)
+
+
+def collect_source(
+    collector: Collector, mirror: Path | None, client: httpx.Client | None
+) -> SourceOutcome:
+    """Fetch, parse, validate and normalise every document of one source.
+
+    Any failure discards the whole run, so a source never publishes part of its data.
+    """
+    try:
+        documents = [read_document(collector, ref, mirror, client) for ref in collector.documents()]
+        parsed = [collector.parse(document) for document in documents]
+        collector.validate(parsed)
+        results = [_normalized(d, p) for d, p in zip(documents, parsed, strict=True)]
+    except (CollectorError, UnknownDimension, UnitNotRecognised, InvalidAmount) as error:
+        return SourceOutcome(collector, error=f"{type(error).__name__}: {error}")
+    except ValidationError as error:
+        # Collectors wrap validation errors; this catches one that slipped through unwrapped.
+        return SourceOutcome(collector, error=f"SourceFormatError: {error}")
+    return SourceOutcome(collector, results)
+
+
+def _normalized(document: RawDocument, parsed: ParsedDocument) -> DocumentResult:
+    return DocumentResult(document, normalize(parsed.observations), parsed.stated_at)

@@ -1,0 +1,1 @@
+"""Reconciliation: choose the published value from the evidence of several sources."""

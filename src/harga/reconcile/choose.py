@@ -1,0 +1,133 @@
+"""The choice of one published value from many observations of the same thing.
+
+Each source gets one vote, so a source that states a value twice (a dated and an undated id)
+does not corroborate itself. Official sources win outright. Otherwise a strict majority of
+sources decides; with no majority the state is `unknown` and the status `conflict`. Every
+disagreement is returned as a discrepancy, whatever was published.
+"""
+
+from collections import Counter
+from collections.abc import Hashable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from harga.domain.states import PriceState, SupportStatus
+
+# Relative difference under which two prices count as the same value; it absorbs binary float
+# artefacts some upstreams write (0.30000000000000004) and nothing larger.
+PRICE_TOLERANCE = Decimal("0.001")
+
+
+@dataclass(frozen=True)
+class Vote:
+    """One observation's statement: a state and, for priced values, an exact amount."""
+
+    source: str
+    official: bool
+    observation_id: int
+    state: PriceState | None
+    amount: Decimal | None = None
+    value: Hashable = None  # facts: the JSON value, made hashable
+
+
+@dataclass(frozen=True)
+class Position:
+    """A distinct value and the sources stating it."""
+
+    state: PriceState | None
+    amount: Decimal | None
+    value: Hashable
+    sources: tuple[str, ...]
+    observation_ids: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class Choice:
+    state: PriceState
+    status: SupportStatus
+    amount: Decimal | None
+    value: Hashable
+    evidence_ids: tuple[int, ...]
+    positions: tuple[Position, ...] = field(default=())
+
+    @property
+    def disputed(self) -> bool:
+        return len(self.positions) > 1
+
+
+def choose(votes: Sequence[Vote]) -> Choice:
+    """Choose the published value for one offering × dimension × conditions, or one fact."""
+    if not votes:
+        return Choice(PriceState.PENDING, SupportStatus.NONE, None, None, ())
+    positions = _positions(votes)
+    backed = [p for p in positions if p.sources]
+    official = [p for p in backed if _has_official(p, votes)]
+    if official:
+        winner = max(official, key=lambda p: len(p.sources))
+        return _choice(winner, SupportStatus.OFFICIAL, positions)
+    ranked = sorted(backed, key=lambda p: len(p.sources), reverse=True)
+    if len(ranked) > 1 and len(ranked[0].sources) == len(ranked[1].sources):
+        evidence = tuple(i for p in positions for i in p.observation_ids)
+        return Choice(
+            PriceState.UNKNOWN, SupportStatus.CONFLICT, None, None, evidence, tuple(positions)
+        )
+    winner = ranked[0]
+    status = SupportStatus.CORROBORATED if len(winner.sources) > 1 else SupportStatus.SINGLE_SOURCE
+    return _choice(winner, status, positions)
+
+
+def _choice(winner: Position, status: SupportStatus, positions: list[Position]) -> Choice:
+    state = winner.state or PriceState.PRICED
+    disputed = tuple(positions) if len(positions) > 1 else ()
+    return Choice(state, status, winner.amount, winner.value, winner.observation_ids, disputed)
+
+
+def _has_official(position: Position, votes: Sequence[Vote]) -> bool:
+    ids = set(position.observation_ids)
+    return any(v.official and v.observation_id in ids for v in votes)
+
+
+def _positions(votes: Sequence[Vote]) -> list[Position]:
+    """Group votes into distinct values; each source backs the value it states most often.
+
+    A value that its source states less often than another stays a position with no backers,
+    so it is still shown as a discrepancy but cannot win.
+    """
+    groups: list[list[Vote]] = []
+    for vote in votes:
+        for group in groups:
+            if _same(group[0], vote):
+                group.append(vote)
+                break
+        else:
+            groups.append([vote])
+    backing = _source_preferences(groups)
+    positions = []
+    for index, group in enumerate(groups):
+        sources = tuple(sorted(s for s, chosen in backing.items() if chosen == index))
+        positions.append(_position(group, sources))
+    return positions
+
+
+def _position(group: list[Vote], sources: tuple[str, ...]) -> Position:
+    first = group[0]
+    return Position(
+        first.state, first.amount, first.value, sources, tuple(v.observation_id for v in group)
+    )
+
+
+def _source_preferences(groups: list[list[Vote]]) -> dict[str, int]:
+    counts: dict[str, Counter[int]] = {}
+    for index, group in enumerate(groups):
+        for vote in group:
+            counts.setdefault(vote.source, Counter())[index] += 1
+    return {source: counter.most_common(1)[0][0] for source, counter in counts.items()}
+
+
+def _same(a: Vote, b: Vote) -> bool:
+    if a.state != b.state or a.value != b.value:
+        return False
+    if a.amount is None or b.amount is None:
+        return a.amount == b.amount
+    largest = max(abs(a.amount), abs(b.amount))
+    return abs(a.amount - b.amount) <= PRICE_TOLERANCE * largest

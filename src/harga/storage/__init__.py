@@ -1,0 +1,1 @@
+"""Storage: tables, engine and the query functions that pages and the API share."""
