@@ -5,6 +5,7 @@ document states and raises `SourceFormatError` for anything it does not recognis
 """
 
 import hashlib
+import re
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -126,6 +127,23 @@ def read_document(
     except httpx.HTTPError as error:
         raise SourceUnavailable(f"{ref.url}: fetch failed: {error}") from error
     return RawDocument(collector.source_id, ref.url, response.content, fetched_at)
+
+
+_NAME_DATE = re.compile(r"(\d{4}-\d{2}-\d{2})")
+
+
+def date_in_mirror_name(document: RawDocument) -> datetime | None:
+    """Return the date a mirror file's name carries (`models.2026-08-01.json`), at 00:00 UTC.
+
+    Mirror copies of live documents are renamed with the day they were fetched; a live
+    document has no such name, so its fetch time stands.
+    """
+    if document.mirror_path is None:
+        return None
+    match = _NAME_DATE.search(document.mirror_path.name)
+    if match is None:
+        return None
+    return datetime.fromisoformat(match.group(1)).replace(tzinfo=UTC)
 
 
 def find_mirror_file(mirror: Path, pattern: str) -> Path:
