@@ -10,7 +10,7 @@ PORT ?= 8000
 CHROMIUM := /usr/bin/chromium
 
 .DEFAULT_GOAL := help
-.PHONY: help install run collect serve test test-sqlite check fmt lint browser bench bench-accuracy clean
+.PHONY: help install run collect serve test check fmt browser messages clean
 
 help: ## List the tasks with a line each
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -53,3 +53,8 @@ fmt: $(BIN)/harga ## Fix what ruff can: format and autofix lint
 
 clean: ## Remove the virtual environment, caches and the default database
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache harga.db harga.db-wal harga.db-shm
+
+messages: $(BIN)/harga ## Extract page strings and update the id and zh catalogs (then translate new entries)
+	$(BIN)/pybabel extract -F babel.cfg -k _ --no-location -o src/harga/i18n/messages.pot .
+	$(BIN)/pybabel update --no-fuzzy-matching --omit-header -i src/harga/i18n/messages.pot -d src/harga/i18n/locale -l id
+	$(BIN)/pybabel update --no-fuzzy-matching --omit-header -i src/harga/i18n/messages.pot -d src/harga/i18n/locale -l zh

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-12-04 15:59:27.881971
+Create Date: 2026-12-04
 """
 
 from collections.abc import Sequence
@@ -212,7 +212,7 @@ def upgrade() -> None:
         sa.Column("seller_id", sa.String(length=100), nullable=False),
         sa.Column("variant", sa.String(length=100), nullable=False),
         sa.Column("kind", sa.String(length=10), nullable=False),
-        sa.Column("field", sa.String(length=50), nullable=False),
+        sa.Column("field", sa.String(length=100), nullable=False),
         sa.Column("conditions_key", sa.String(length=300), nullable=False),
         sa.Column("conditions_json", sa.Text(), nullable=False),
         sa.Column("state", sa.String(length=20), nullable=True),
@@ -317,6 +317,8 @@ def upgrade() -> None:
         sa.Column("unit", sa.String(length=30), nullable=False),
         sa.Column("native_amount", harga.storage.types.ExactDecimal(), nullable=True),
         sa.Column("native_currency", sa.String(length=3), nullable=True),
+        sa.Column("fx_rate", harga.storage.types.ExactDecimal(), nullable=True),
+        sa.Column("fx_date", sa.Date(), nullable=True),
         sa.Column("stale", sa.Boolean(), nullable=False),
         sa.Column("evidence_ids", sa.Text(), nullable=False),
         sa.ForeignKeyConstraint(

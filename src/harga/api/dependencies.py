@@ -1,0 +1,57 @@
+"""Request dependencies: the database session and validated list filters."""
+
+from collections.abc import Iterator
+from decimal import Decimal
+from typing import Annotated
+
+from fastapi import Depends, Query, Request
+from sqlalchemy.orm import Session
+
+from harga.storage.queries import ModelFilters, SortKey, SortOrder
+
+MAX_PAGE_SIZE = 500
+
+
+def get_session(request: Request) -> Iterator[Session]:
+    with request.app.state.sessions() as session:
+        yield session
+
+
+SessionDep = Annotated[Session, Depends(get_session)]
+
+
+def model_filters(
+    q: Annotated[str | None, Query(max_length=200, description="Words in the id or name")] = None,
+    creator: Annotated[
+        str | None, Query(max_length=100, description="Creator id, e.g. openai")
+    ] = None,
+    capability: Annotated[
+        str | None, Query(max_length=50, description="A capability fact, e.g. tool_call or vision")
+    ] = None,
+    modality: Annotated[
+        str | None, Query(max_length=50, description="An input modality, e.g. image or audio")
+    ] = None,
+    max_input_mtok: Annotated[
+        Decimal | None,
+        Query(ge=0, description="Highest headline input price, USD per 1M tokens"),
+    ] = None,
+    min_context: Annotated[
+        int | None, Query(ge=0, le=100_000_000, description="Smallest context window, tokens")
+    ] = None,
+    sort: Annotated[SortKey, Query(description="Column to sort by")] = SortKey.NAME,
+    order: Annotated[SortOrder, Query(description="Sort direction")] = SortOrder.ASC,
+    limit: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE, description="Page size")] = 50,
+    offset: Annotated[int, Query(ge=0, le=10_000_000, description="Rows to skip")] = 0,
+) -> ModelFilters:
+    return ModelFilters(
+        q=q or None,
+        creator=creator or None,
+        capability=capability or None,
+        modality=modality or None,
+        max_input_mtok=max_input_mtok,
+        min_context=min_context,
+        sort=sort,
+        order=order,
+        limit=limit,
+        offset=offset,
+    )

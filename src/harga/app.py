@@ -1,0 +1,33 @@
+"""The ASGI application: pages, the JSON API, error handling and caching headers."""
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+from sqlalchemy import Engine
+
+from harga import __version__
+from harga.api.errors import install_error_handlers
+from harga.api.routes import router as api_router
+from harga.storage.engine import make_sessionmaker
+from harga.web.caching import ETagMiddleware
+from harga.web.rendering import TEMPLATES
+from harga.web.routes import router as page_router
+
+STATIC = TEMPLATES.parent / "static"
+
+
+def create_app(engine: Engine) -> FastAPI:
+    app = FastAPI(
+        title="harga",
+        version=__version__,
+        description="Public LLM API prices with the evidence behind every number.",
+        openapi_url="/api/v1/openapi.json",
+        docs_url="/api/v1/docs",
+        redoc_url=None,
+    )
+    app.state.sessions = make_sessionmaker(engine)
+    install_error_handlers(app)
+    app.include_router(api_router)
+    app.include_router(page_router)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.add_middleware(ETagMiddleware)
+    return app

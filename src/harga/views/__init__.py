@@ -1,0 +1,1 @@
+"""View models: the documents that both the pages and the JSON API render."""

@@ -1,0 +1,75 @@
+"""Page routes. Each page and its `.json` twin call the same builder."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from sqlalchemy.orm import Session
+
+from harga.api.dependencies import SessionDep, model_filters
+from harga.api.documents import model_document, model_list, source_list
+from harga.domain.facts import CAPABILITY_FACTS
+from harga.i18n import LOCALE_COOKIE, LOCALES
+from harga.storage.queries import ModelFilters, creator_choices
+from harga.views.model_document import all_evidence
+from harga.web.rendering import render
+
+router = APIRouter(include_in_schema=False)
+
+FiltersDep = Annotated[ModelFilters, Depends(model_filters)]
+
+
+def _page(request: Request, html: str) -> HTMLResponse:
+    response = HTMLResponse(html)
+    lang = request.query_params.get("lang")
+    if lang in LOCALES:
+        response.set_cookie(LOCALE_COOKIE, lang, max_age=365 * 24 * 3600, samesite="lax")
+    response.headers["Vary"] = "Accept-Language, Cookie"
+    return response
+
+
+@router.get("/", response_class=HTMLResponse)
+@router.get("/models", response_class=HTMLResponse)
+def models_page(request: Request, session: SessionDep, filters: FiltersDep) -> Response:
+    listing = model_list(session, filters)
+    html = render(
+        request,
+        "models.html",
+        listing=listing,
+        filters=filters,
+        creators=creator_choices(session),
+        capabilities=CAPABILITY_FACTS,
+    )
+    return _page(request, html)
+
+
+@router.get("/models.json")
+def models_json(session: SessionDep, filters: FiltersDep) -> JSONResponse:
+    return JSONResponse(model_list(session, filters).model_dump(mode="json"))
+
+
+@router.get("/models/{creator}/{name}", response_model=None)
+def model_page(request: Request, session: SessionDep, creator: str, name: str) -> Response:
+    if name.endswith(".json"):
+        document = _document_or_404(session, creator, name.removesuffix(".json"))
+        return JSONResponse(document.model_dump(mode="json"))
+    document = _document_or_404(session, creator, name)
+    html = render(request, "model.html", doc=document, evidence_rows=all_evidence(document))
+    return _page(request, html)
+
+
+def _document_or_404(session: Session, creator: str, name: str):  # type: ignore[no-untyped-def]
+    document = model_document(session, f"{creator}/{name}")
+    if document is None:
+        raise HTTPException(404, f"model {creator}/{name} not found")
+    return document
+
+
+@router.get("/sources", response_class=HTMLResponse)
+def sources_page(request: Request, session: SessionDep) -> Response:
+    return _page(request, render(request, "sources.html", sources=source_list(session)))
+
+
+@router.get("/sources.json")
+def sources_json(session: SessionDep) -> JSONResponse:
+    return JSONResponse(source_list(session).model_dump(mode="json"))
