@@ -73,3 +73,17 @@ def fresh_engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Eng
 @pytest.fixture
 def session_factory(fresh_engine: Engine) -> sessionmaker[Session]:
     return make_sessionmaker(fresh_engine)
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def module_engine(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Engine]:
+    """An engine on an empty migrated database shared by one test module, once per backend."""
+    url, schema = new_database_url(request.param, tmp_path_factory.mktemp("db"))
+    engine = make_engine(url)
+    upgrade(engine)
+    yield engine
+    engine.dispose()
+    if schema:
+        _drop_schema(schema)

@@ -67,7 +67,6 @@ def collect(
     except NoSuchSource as error:
         raise click.BadParameter(str(error.args[0]), param_hint="--source") from None
     engine = make_engine(settings.database_url)
-    upgrade(engine)
     bar = tqdm(total=len(collectors), desc="collect", unit="source", disable=not progress)
 
     def advance(source: str) -> None:
@@ -75,6 +74,7 @@ def collect(
         bar.update()
 
     try:
+        upgrade(engine)
         report = run_collection(
             make_sessionmaker(engine), collectors, settings.mirror, on_source_done=advance
         )
@@ -82,6 +82,7 @@ def collect(
         raise click.ClickException(str(error)) from None
     finally:
         bar.close()
+        engine.dispose()
     for failure in report.failed:
         click.echo(f"source {failure.source} failed: {failure.error}", err=True)
     if report.failed:
@@ -100,8 +101,11 @@ def serve(database_url: str | None, host: str, port: int) -> None:
 
     settings = _settings(database_url)
     engine = make_engine(settings.database_url)
-    upgrade(engine)
-    uvicorn.run(create_app(engine), host=host, port=port, log_level="info")
+    try:
+        upgrade(engine)
+        uvicorn.run(create_app(engine), host=host, port=port, log_level="info")
+    finally:
+        engine.dispose()
 
 
 @main.group()
@@ -115,5 +119,9 @@ def db() -> None:
 def db_upgrade(database_url: str | None, revision: str) -> None:
     """Apply Alembic migrations up to a revision."""
     settings = _settings(database_url)
-    upgrade(make_engine(settings.database_url), revision)
+    engine = make_engine(settings.database_url)
+    try:
+        upgrade(engine, revision)
+    finally:
+        engine.dispose()
     click.echo(f"database at {revision}: {settings.database_url}")

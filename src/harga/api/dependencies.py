@@ -5,11 +5,20 @@ from decimal import Decimal
 from typing import Annotated
 
 from fastapi import Depends, Query, Request
+from pydantic import BeforeValidator, Field
 from sqlalchemy.orm import Session
 
 from harga.storage.queries import ModelFilters, SortKey, SortOrder
 
 MAX_PAGE_SIZE = 500
+
+
+def _blank_to_none(value: object) -> object:
+    # An HTML form without JavaScript submits every field, so an empty one means "no filter".
+    return None if value == "" else value
+
+
+Blank = BeforeValidator(_blank_to_none)
 
 
 def get_session(request: Request) -> Iterator[Session]:
@@ -32,11 +41,14 @@ def model_filters(
         str | None, Query(max_length=50, description="An input modality, e.g. image or audio")
     ] = None,
     max_input_mtok: Annotated[
-        Decimal | None,
-        Query(ge=0, description="Highest headline input price, USD per 1M tokens"),
+        Annotated[Decimal, Field(ge=0)] | None,
+        Blank,
+        Query(description="Highest headline input price, USD per 1M tokens"),
     ] = None,
     min_context: Annotated[
-        int | None, Query(ge=0, le=100_000_000, description="Smallest context window, tokens")
+        Annotated[int, Field(ge=0, le=100_000_000)] | None,
+        Blank,
+        Query(description="Smallest context window, tokens"),
     ] = None,
     sort: Annotated[SortKey, Query(description="Column to sort by")] = SortKey.NAME,
     order: Annotated[SortOrder, Query(description="Sort direction")] = SortOrder.ASC,

@@ -6,7 +6,7 @@ different value for the snapshot than for the base. Then the snapshot keeps its 
 """
 
 import json
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -93,7 +93,19 @@ def _snapshots_to_split(
     for by_upstream in values.values():
         if len(set(map(repr, by_upstream.values()))) < 2:
             continue
-        for upstream in by_upstream:
-            if names[upstream].dated_name is not None:
+        reference = _reference_value(by_upstream, names)
+        for upstream, value in by_upstream.items():
+            if names[upstream].dated_name is not None and repr(value) != reference:
                 split.add(upstream)
     return split
+
+
+def _reference_value(
+    by_upstream: dict[tuple[str, str], object], names: dict[tuple[str, str], CanonicalName]
+) -> str:
+    """Return the base model's value: the undated id's, else the value most ids state."""
+    undated = [v for u, v in by_upstream.items() if names[u].dated_name is None]
+    if undated:
+        return repr(undated[0])
+    counts = Counter(map(repr, by_upstream.values()))
+    return counts.most_common(1)[0][0]

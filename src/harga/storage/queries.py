@@ -113,8 +113,9 @@ def _has_fact(key: str, condition: ColumnElement[bool]) -> ColumnElement[bool]:
 
 
 def _sortable(column: Any) -> Any:
-    # SQLite keeps exact decimals as text; ordering and range filters compare them as numbers.
-    # The cast is used for ordering only: every amount shown still comes from the exact text.
+    # SQLite keeps exact decimals as text, so sorting and the price filter compare a float copy.
+    # NOTE: two prices closer than a float can tell apart may sort in either order; every amount
+    # shown still comes from the exact text.
     return cast(column, Float)
 
 
