@@ -5,12 +5,14 @@ context window are those genai-prices, LiteLLM, models.dev and OpenRouter state 
 """
 
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 from sqlalchemy import Engine
 
 from harga.domain.conditions import Conditions, ServiceTier
-from harga.domain.observation import fact
+from harga.collectors.base import SourceKind
+from harga.domain.observation import fact, fx_rate
 from harga.pipeline.runner import run_collection
 from harga.storage.engine import make_sessionmaker
 from tests.fakes import StaticCollector, context_window, usd_mtok, write_source_file
@@ -70,10 +72,19 @@ def sample_collectors() -> list[StaticCollector]:
         ],
     )
     gamma = StaticCollector("gamma", [context_window("gamma", NANO, "openai", 400000)])
-    return [alpha, beta, gamma]
+    # The ECB's rates of 2026-04-13, as its reference-rate file states them.
+    rates = StaticCollector(
+        "rates",
+        [
+            fx_rate("rates", "USD", "1.1684", Decimal("1.1684"), date(2026, 4, 13), "USD 1.1684"),
+            fx_rate("rates", "IDR", "20082.05", Decimal("20082.05"), date(2026, 4, 13), "IDR"),
+        ],
+        kind=SourceKind.FX,
+    )
+    return [rates, alpha, beta, gamma]
 
 
 def populate(engine: Engine, mirror: Path) -> None:
-    for source in ("alpha", "beta", "gamma"):
+    for source in ("rates", "alpha", "beta", "gamma"):
         write_source_file(mirror, source, f"{source} sample")
     run_collection(make_sessionmaker(engine), sample_collectors(), mirror, today=date(2026, 12, 4))

@@ -173,7 +173,7 @@ def test_openapi_document_lists_endpoints(client: TestClient) -> None:
 def test_sources_report_health(client: TestClient) -> None:
     items = client.get("/api/v1/sources").json()["items"]
 
-    assert {i["id"] for i in items} == {"alpha", "beta", "gamma"}
+    assert {i["id"] for i in items} == {"alpha", "beta", "gamma", "rates"}
     assert all(i["stale"] is False for i in items)
     assert all(i["last_success_at"] for i in items)
 
@@ -183,3 +183,25 @@ def test_blank_form_fields_mean_no_filter(client: TestClient) -> None:
 
     assert response.status_code == 200
     assert response.json()["total"] == 4
+
+
+def test_currency_conversion_shows_rate_and_date(client: TestClient) -> None:
+    document = client.get("/api/v1/models/openai/gpt-5.4-nano?currency=IDR").json()
+
+    converted = document["headline"]["input_converted"]
+    # 0.2 USD × 20082.05 IDR/EUR ÷ 1.1684 USD/EUR = 3437.529955494693598...
+    assert converted["amount"] == "3437.529955494694"
+    assert converted["currency"] == "IDR"
+    assert converted["rate_date"] == "2026-04-13"
+    assert document["currency"] == "IDR"
+    official = next(o for o in document["offers"] if o["official"])
+    input_price = next(p for p in official["prices"] if p["dimension"] == "input")
+    assert input_price["amount"] == "0.2"
+    assert input_price["converted"]["amount"] == "3437.529955494694"
+
+
+def test_unknown_currency_is_422(client: TestClient) -> None:
+    response = client.get("/api/v1/models/openai/gpt-5.4-nano?currency=JPY")
+
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["location"] == "query.currency"

@@ -123,7 +123,8 @@ def test_list_filter_state_kept_in_links(client: TestClient) -> None:
 def test_sources_page_lists_health(client: TestClient) -> None:
     soup = page(client, "/sources")
 
-    assert [row["data-source"] for row in soup.select("tbody tr")] == ["alpha", "beta", "gamma"]
+    rows = [row["data-source"] for row in soup.select("tbody tr")]
+    assert rows == ["alpha", "beta", "gamma", "rates"]
 
 
 def test_unknown_model_page_is_html_404(client: TestClient) -> None:
@@ -139,3 +140,12 @@ def test_bad_list_parameter_is_html_422(client: TestClient) -> None:
 
     assert response.status_code == 422
     assert "query.sort" in response.text
+
+
+def test_rupiah_shown_with_rate_and_date(client: TestClient) -> None:
+    soup = page(client, "/models/openai/gpt-5.4-nano?currency=IDR")
+
+    text = cell_text(soup, '[data-converted="headline"]')
+    assert "Rp3.437,53" in text
+    assert "1 USD = 17.187,649777473468 IDR" in text
+    assert "13 Apr 2026" in text

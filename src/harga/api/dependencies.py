@@ -9,6 +9,7 @@ from pydantic import BeforeValidator, Field
 from sqlalchemy.orm import Session
 
 from harga.storage.queries import ModelFilters, SortKey, SortOrder
+from harga.views.currency import DisplayCurrency
 
 MAX_PAGE_SIZE = 500
 
@@ -67,3 +68,9 @@ def model_filters(
         limit=limit,
         offset=offset,
     )
+
+
+CurrencyDep = Annotated[
+    DisplayCurrency,
+    Query(description="Also show every USD amount in this currency, at the ECB rate"),
+]

@@ -1,15 +1,23 @@
 """Builders of the documents that pages and API responses share."""
 
+from datetime import UTC, datetime
+
 from sqlalchemy.orm import Session
 
 from harga.api.schemas import ModelDocument, ModelList, ModelSummary, SourceHealth, SourceList
 from harga.storage.queries import ModelFilters, get_model_records, list_models, list_sources
+from harga.views.currency import DisplayCurrency, converter_for
 from harga.views.model_document import build_model_document
 
 
-def model_document(session: Session, model_id: str) -> ModelDocument | None:
+def model_document(
+    session: Session, model_id: str, currency: DisplayCurrency = DisplayCurrency.USD
+) -> ModelDocument | None:
     records = get_model_records(session, model_id)
-    return None if records is None else build_model_document(records)
+    if records is None:
+        return None
+    converter = converter_for(session, currency, datetime.now(UTC).date())
+    return build_model_document(records, converter)
 
 
 def model_list(session: Session, filters: ModelFilters) -> ModelList:

@@ -4,10 +4,11 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, HTTPException
 
-from harga.api.dependencies import SessionDep, model_filters
+from harga.api.dependencies import CurrencyDep, SessionDep, model_filters
 from harga.api.documents import model_document, model_list, source_list
 from harga.api.schemas import ErrorEnvelope, ModelDocument, ModelList, SourceList
 from harga.storage.queries import ModelFilters
+from harga.views.currency import DisplayCurrency
 
 router = APIRouter(
     prefix="/api/v1",
@@ -27,9 +28,15 @@ def list_models(
 
 
 @router.get("/models/{creator}/{name}", response_model=ModelDocument, tags=["models"])
-def get_model(session: SessionDep, creator: str, name: str) -> ModelDocument:
-    """Return one model: facts, every offer's prices with evidence, discrepancies, history."""
-    document = model_document(session, f"{creator}/{name}")
+def get_model(
+    session: SessionDep, creator: str, name: str, currency: CurrencyDep = DisplayCurrency.USD
+) -> ModelDocument:
+    """Return one model: facts, every offer's prices with evidence, discrepancies, history.
+
+    With `currency` other than USD, each USD amount also carries a `converted` figure with the
+    ECB rate and its date.
+    """
+    document = model_document(session, f"{creator}/{name}", currency)
     if document is None:
         raise HTTPException(404, f"model {creator}/{name} not found")
     return document

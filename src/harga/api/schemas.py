@@ -44,6 +44,16 @@ class FxNote(Strict):
     source: str = "ECB euro foreign exchange reference rates"
 
 
+class Converted(Strict):
+    """A USD amount shown in the reader's currency, with the ECB rate that converted it."""
+
+    currency: str
+    amount: DecimalText
+    rate: DecimalText = Field(description="Units of `currency` per 1 USD")
+    rate_date: date
+    source: str = "ECB euro foreign exchange reference rates"
+
+
 class Price(Strict):
     dimension: str
     conditions: dict[str, Any]
@@ -59,6 +69,7 @@ class Price(Strict):
     effective_from: date | None
     effective_to: date | None
     stale: bool
+    converted: Converted | None = None
     evidence: list[Evidence]
 
 
@@ -134,6 +145,8 @@ class Headline(Strict):
     official: bool
     input_mtok: DecimalText | None
     output_mtok: DecimalText | None
+    input_converted: Converted | None = None
+    output_converted: Converted | None = None
 
 
 class ModelDocument(Strict):
@@ -141,6 +154,7 @@ class ModelDocument(Strict):
     creator: str
     creator_name: str
     name: str
+    currency: str = Field(description="Currency of the `converted` figures; USD means none")
     description: str | None
     modality: str | None
     api_surface: str | None

@@ -1,11 +1,13 @@
 """One collector module per source; `all_collectors` lists them in run order."""
 
 from harga.collectors.base import Collector
+from harga.collectors.ecb import EcbCollector
 from harga.collectors.llm_prices import LlmPricesCollector
 
 
 def all_collectors() -> list[Collector]:
-    return [LlmPricesCollector()]
+    # Reference rates come first so that a run converts prices with the rates it just read.
+    return [EcbCollector(), LlmPricesCollector()]
 
 
 class NoSuchSource(KeyError):

@@ -1,6 +1,7 @@
 """Observations: what a collector read, before any mapping to canonical ids."""
 
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
@@ -15,6 +16,7 @@ class ObservationKind(StrEnum):
     PRICE = "price"
     FACT = "fact"
     BENCHMARK = "benchmark"  # a figure from an independent benchmark, such as an index score
+    FX_RATE = "fx_rate"  # a reference rate: `field` is the quote currency, per 1 EUR
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,4 +123,22 @@ def benchmark(
         excerpt=excerpt,
         value=value,
         cited_url=cited_url,
+    )
+
+
+def fx_rate(
+    source: str, quote: str, literal: str, rate: Decimal, on: date, excerpt: str
+) -> Observation:
+    """Build a reference rate observation: `rate` units of `quote` per 1 EUR on day `on`."""
+    return Observation(
+        source=source,
+        upstream_model_id="",
+        upstream_seller="",
+        kind=ObservationKind.FX_RATE,
+        field=quote,
+        captured=literal,
+        excerpt=excerpt,
+        conditions=Conditions(effective_from=on),
+        amount=rate,
+        currency="EUR",
     )

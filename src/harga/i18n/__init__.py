@@ -79,10 +79,15 @@ class Formatter:
         return numbers.format_decimal(value, locale=self.babel_locale, decimal_quantization=False)
 
     def money(self, value: Decimal | None, currency: str) -> str:
+        """Format a converted amount, rounded for reading: 2 decimals, or 4 significant digits
+        when that needs more, so Rp3.437,53 and €0,00001706 both stay legible."""
         if value is None:
             return ""
         return numbers.format_currency(
-            value, currency, locale=self.babel_locale, decimal_quantization=False
+            _for_reading(Decimal(value)),
+            currency,
+            locale=self.babel_locale,
+            decimal_quantization=False,
         )
 
     def date(self, value: date | None) -> str:
@@ -99,3 +104,11 @@ class Formatter:
             )
             + " UTC"
         )
+
+
+def _for_reading(value: Decimal) -> Decimal:
+    if value == 0:
+        return Decimal(0)
+    significant_places = 3 - value.adjusted()
+    places = max(2, significant_places)
+    return value.quantize(Decimal(1).scaleb(-places))

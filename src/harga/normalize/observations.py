@@ -47,10 +47,14 @@ def normalize(observations: list[Observation]) -> list[NormalizedObservation]:
             o.upstream_model_id, seller_slug(o.upstream_seller)
         )
         for o in observations
+        if o.kind is not ObservationKind.FX_RATE
     }
     split = _snapshots_to_split(observations, names)
     result = []
     for observation in observations:
+        if observation.kind is ObservationKind.FX_RATE:
+            result.append(NormalizedObservation(observation, "", "", "", "", None))
+            continue
         name = names[(observation.upstream_model_id, observation.upstream_seller)]
         model_id = name.model_id
         if (observation.upstream_model_id, observation.upstream_seller) in split:
@@ -83,9 +87,9 @@ def _snapshots_to_split(
     """Find dated upstream ids whose values differ from their base model's in this source."""
     values: dict[tuple[object, ...], dict[tuple[str, str], object]] = defaultdict(dict)
     for o in observations:
-        name = names[(o.upstream_model_id, o.upstream_seller)]
-        if o.kind is ObservationKind.BENCHMARK:
+        if o.kind in (ObservationKind.BENCHMARK, ObservationKind.FX_RATE):
             continue
+        name = names[(o.upstream_model_id, o.upstream_seller)]
         key = (name.model_id, name.variant, o.upstream_seller, o.kind, o.field, o.conditions.key())
         stated = (o.state, o.amount, o.source_unit) if o.kind is ObservationKind.PRICE else o.value
         values[key].setdefault((o.upstream_model_id, o.upstream_seller), stated)

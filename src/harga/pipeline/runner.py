@@ -14,7 +14,7 @@ from harga.pipeline.collect import SourceOutcome, collect_source
 from harga.pipeline.lock import collection_lock
 from harga.pipeline.store import store_outcome
 from harga.reconcile.build import build_publication
-from harga.storage.publish import load_evidence, load_fx, write_publication
+from harga.storage.publish import load_evidence, load_fx, refresh_fx_rates, write_publication
 
 log = logging.getLogger("harga.collect")
 
@@ -85,6 +85,7 @@ def _store(factory: sessionmaker[Session], outcome: SourceOutcome) -> SourceRepo
 
 def _publish(factory: sessionmaker[Session], report: RunReport, today: date) -> None:
     with factory() as session, session.begin():
+        refresh_fx_rates(session)
         publication = build_publication(load_evidence(session), load_fx(session), today)
         report.change_events = write_publication(session, publication, datetime.now(UTC))
         report.models = len(publication.models)

@@ -69,7 +69,11 @@ def load_evidence(session: Session) -> Iterator[EvidenceRecord]:
         ObservationRow.value_json,
         ObservationRow.observed_at,
     )
-    query = select(*columns).where(ObservationRow.run_id.in_(run_ids)).order_by(ObservationRow.id)
+    query = (
+        select(*columns)
+        .where(ObservationRow.run_id.in_(run_ids), ObservationRow.kind != "fx_rate")
+        .order_by(ObservationRow.id)
+    )
     for row in session.execute(query):
         source = sources[row.source_id]
         yield EvidenceRecord(
@@ -89,6 +93,34 @@ def load_evidence(session: Session) -> Iterator[EvidenceRecord]:
             value_json=row.value_json,
             observed_at=row.observed_at,
         )
+
+
+def refresh_fx_rates(session: Session) -> int:
+    """Rebuild the rates table from the current reference-rate observations; return the count."""
+    sources = session.scalars(
+        select(SourceRow.current_run_id).where(
+            SourceRow.kind == "fx", SourceRow.current_run_id.is_not(None)
+        )
+    ).all()
+    query = select(
+        ObservationRow.source_id,
+        ObservationRow.field,
+        ObservationRow.conditions_json,
+        ObservationRow.amount,
+    ).where(ObservationRow.run_id.in_(sources), ObservationRow.kind == "fx_rate")
+    rows = {}
+    for source_id, quote, conditions_json, rate in session.execute(query):
+        day = date.fromisoformat(json.loads(conditions_json)["effective_from"])
+        rows[(day, quote)] = {
+            "rate_date": day,
+            "base": "EUR",
+            "quote": quote,
+            "rate": rate,
+            "source_id": source_id,
+        }
+    session.execute(delete(FxRateRow))
+    _insert(session, FxRateRow, list(rows.values()))
+    return len(rows)
 
 
 def load_fx(session: Session) -> FxTable:

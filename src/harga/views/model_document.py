@@ -22,21 +22,23 @@ from harga.domain.facts import CAPABILITY_FACTS, FACTS
 from harga.domain.money import parse_decimal
 from harga.storage.queries import ModelRecords
 from harga.storage.tables import OfferingRow, PriceFactRow
+from harga.views.currency import Converter
 from harga.views.evidence import evidence_of
 from harga.views.use_cases import derive_use_cases
 
 ARTIFICIAL_ANALYSIS_MODELS = "https://artificialanalysis.ai/models/"
 
 
-def build_model_document(records: ModelRecords) -> ModelDocument:
+def build_model_document(records: ModelRecords, converter: Converter) -> ModelDocument:
     facts = _facts(records)
-    offers = _offers(records)
-    headline = _headline(records, offers)
+    offers = _offers(records, converter)
+    headline = _headline(records, offers, converter)
     return ModelDocument(
         id=records.model.id,
         creator=records.model.creator_id,
         creator_name=records.creator_name,
         name=records.model.display_name,
+        currency=converter.currency.value,
         description=_text_fact(facts, "description"),
         modality=_modality(facts),
         api_surface=_text_fact(facts, "mode"),
@@ -84,19 +86,19 @@ def _modality(facts: dict[str, Fact]) -> str | None:
     return f"{'+'.join(inputs)}->{'+'.join(outputs)}"
 
 
-def _offers(records: ModelRecords) -> list[Offer]:
+def _offers(records: ModelRecords, converter: Converter) -> list[Offer]:
     ordered = sorted(records.offerings, key=lambda o: (not o.official, o.seller_id, o.variant))
-    return [_offer(records, offering) for offering in ordered]
+    return [_offer(records, offering, converter) for offering in ordered]
 
 
-def _offer(records: ModelRecords, offering: OfferingRow) -> Offer:
+def _offer(records: ModelRecords, offering: OfferingRow, converter: Converter) -> Offer:
     rows = sorted(records.prices.get(offering.id, []), key=_price_order)
     return Offer(
         seller=offering.seller_id,
         seller_name=records.seller_names.get(offering.seller_id, offering.seller_id),
         official=offering.official,
         variant=offering.variant,
-        prices=[_price(records, row) for row in rows],
+        prices=[_price(records, row, converter) for row in rows],
     )
 
 
@@ -110,7 +112,7 @@ def _price_order(row: PriceFactRow) -> tuple[object, ...]:
     )
 
 
-def _price(records: ModelRecords, row: PriceFactRow) -> Price:
+def _price(records: ModelRecords, row: PriceFactRow, converter: Converter) -> Price:
     fx = None
     if row.fx_rate is not None and row.fx_date is not None:
         fx = FxNote(rate=row.fx_rate, rate_date=row.fx_date)
@@ -128,11 +130,12 @@ def _price(records: ModelRecords, row: PriceFactRow) -> Price:
         effective_from=row.effective_from,
         effective_to=row.effective_to,
         stale=row.stale,
+        converted=converter.convert(row.amount),
         evidence=evidence_of(json.loads(row.evidence_ids), records.observations, records.sources),
     )
 
 
-def _headline(records: ModelRecords, offers: list[Offer]) -> Headline:
+def _headline(records: ModelRecords, offers: list[Offer], converter: Converter) -> Headline:
     model = records.model
     seller = None
     official = False
@@ -149,6 +152,8 @@ def _headline(records: ModelRecords, offers: list[Offer]) -> Headline:
         official=official,
         input_mtok=model.input_mtok,
         output_mtok=model.output_mtok,
+        input_converted=converter.convert(model.input_mtok),
+        output_converted=converter.convert(model.output_mtok),
     )
 
 

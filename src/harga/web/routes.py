@@ -6,11 +6,13 @@ from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from sqlalchemy.orm import Session
 
-from harga.api.dependencies import SessionDep, model_filters
+from harga.api.dependencies import CurrencyDep, SessionDep, model_filters
 from harga.api.documents import model_document, model_list, source_list
+from harga.api.schemas import ModelDocument
 from harga.domain.facts import CAPABILITY_FACTS
 from harga.i18n import LOCALE_COOKIE, LOCALES
 from harga.storage.queries import ModelFilters, creator_choices
+from harga.views.currency import DisplayCurrency
 from harga.views.model_document import all_evidence
 from harga.web.rendering import render
 
@@ -49,17 +51,25 @@ def models_json(session: SessionDep, filters: FiltersDep) -> JSONResponse:
 
 
 @router.get("/models/{creator}/{name}", response_model=None)
-def model_page(request: Request, session: SessionDep, creator: str, name: str) -> Response:
+def model_page(
+    request: Request,
+    session: SessionDep,
+    creator: str,
+    name: str,
+    currency: CurrencyDep = DisplayCurrency.USD,
+) -> Response:
     if name.endswith(".json"):
-        document = _document_or_404(session, creator, name.removesuffix(".json"))
+        document = _document_or_404(session, creator, name.removesuffix(".json"), currency)
         return JSONResponse(document.model_dump(mode="json"))
-    document = _document_or_404(session, creator, name)
+    document = _document_or_404(session, creator, name, currency)
     html = render(request, "model.html", doc=document, evidence_rows=all_evidence(document))
     return _page(request, html)
 
 
-def _document_or_404(session: Session, creator: str, name: str):  # type: ignore[no-untyped-def]
-    document = model_document(session, f"{creator}/{name}")
+def _document_or_404(
+    session: Session, creator: str, name: str, currency: DisplayCurrency
+) -> ModelDocument:
+    document = model_document(session, f"{creator}/{name}", currency)
     if document is None:
         raise HTTPException(404, f"model {creator}/{name} not found")
     return document
