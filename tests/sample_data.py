@@ -10,8 +10,8 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
-from harga.domain.conditions import Conditions, ServiceTier
 from harga.collectors.base import SourceKind
+from harga.domain.conditions import Conditions, ServiceTier
 from harga.domain.observation import fact, fx_rate
 from harga.pipeline.runner import run_collection
 from harga.storage.engine import make_sessionmaker
