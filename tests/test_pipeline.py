@@ -273,3 +273,16 @@ def test_second_run_waits_for_lock(session_factory: sessionmaker[Session], mirro
         run_collection(session_factory, [alpha], mirror)
 
     assert run_collection(session_factory, [alpha], mirror).failed == []
+
+
+def test_unknown_dimension_fails_run_with_location(
+    session_factory: sessionmaker[Session], mirror: Path
+) -> None:
+    alpha = StaticCollector("alpha", [usd_mtok("alpha", NANO, "openai", "teleportation", "1")])
+
+    report = run_collection(session_factory, [alpha], mirror)
+
+    error = report.failed[0].error or ""
+    assert "alpha.json" in error
+    assert '"gpt-5.4-nano" › "teleportation": 1' in error
+    assert "unknown dimension 'teleportation'" in error

@@ -10,11 +10,19 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
-from harga.domain.dimensions import get_dimension
-from harga.domain.money import convert_amount
+from harga.domain.dimensions import UnknownDimension, get_dimension
+from harga.domain.money import UnitNotRecognised, convert_amount
 from harga.domain.observation import Observation, ObservationKind
 from harga.normalize.model_ids import CanonicalName, canonical_name
 from harga.normalize.registry import seller_slug
+
+
+class NormalizationError(ValueError):
+    """An observation that names an unknown dimension or a unit that cannot be converted."""
+
+    def __init__(self, observation: Observation, cause: Exception) -> None:
+        self.observation = observation
+        super().__init__(f"at {observation.excerpt}: {cause}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +48,7 @@ class NormalizedObservation:
 def normalize(observations: list[Observation]) -> list[NormalizedObservation]:
     """Map one source's observations to canonical ids and convert prices to published units.
 
-    Raises `UnknownDimension` or `UnitNotRecognised` for a value that cannot be placed.
+    Raises `NormalizationError` for a value whose dimension or unit cannot be placed.
     """
     names = {
         (o.upstream_model_id, o.upstream_seller): canonical_name(
@@ -66,10 +74,17 @@ def normalize(observations: list[Observation]) -> list[NormalizedObservation]:
                 creator=name.creator,
                 seller=seller_slug(observation.upstream_seller),
                 variant=name.variant,
-                amount_published=_published_amount(observation),
+                amount_published=_checked_amount(observation),
             )
         )
     return result
+
+
+def _checked_amount(observation: Observation) -> Decimal | None:
+    try:
+        return _published_amount(observation)
+    except (UnknownDimension, UnitNotRecognised) as error:
+        raise NormalizationError(observation, error) from error
 
 
 def _published_amount(observation: Observation) -> Decimal | None:

@@ -12,11 +12,11 @@ from harga.collectors.base import (
     CollectorError,
     ParsedDocument,
     RawDocument,
+    SourceFormatError,
     read_document,
 )
-from harga.domain.dimensions import UnknownDimension
-from harga.domain.money import InvalidAmount, UnitNotRecognised
-from harga.normalize.observations import NormalizedObservation, normalize
+from harga.domain.money import InvalidAmount
+from harga.normalize.observations import NormalizationError, NormalizedObservation, normalize
 
 
 @dataclass
@@ -55,7 +55,7 @@ def collect_source(
         parsed = [collector.parse(document) for document in documents]
         collector.validate(parsed)
         results = [_normalized(d, p) for d, p in zip(documents, parsed, strict=True)]
-    except (CollectorError, UnknownDimension, UnitNotRecognised, InvalidAmount) as error:
+    except (CollectorError, InvalidAmount) as error:
         return SourceOutcome(collector, error=f"{type(error).__name__}: {error}")
     except ValidationError as error:
         # Collectors wrap validation errors; this catches one that slipped through unwrapped.
@@ -64,4 +64,13 @@ def collect_source(
 
 
 def _normalized(document: RawDocument, parsed: ParsedDocument) -> DocumentResult:
-    return DocumentResult(document, normalize(parsed.observations), parsed.stated_at)
+    try:
+        observations = normalize(parsed.observations)
+    except NormalizationError as error:
+        raise SourceFormatError(
+            document.location,
+            error.observation.excerpt,
+            error.observation.captured,
+            str(error.__cause__),
+        ) from error
+    return DocumentResult(document, observations, parsed.stated_at)
