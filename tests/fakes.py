@@ -46,8 +46,11 @@ class StaticCollector(Collector):
     def parse(self, document: RawDocument) -> ParsedDocument:
         if b"BROKEN" in document.content:
             raise SourceFormatError(document.location, "$.models", "BROKEN", "a list of models")
+        return ParsedDocument(self.parse_all())
+
+    def parse_all(self) -> list[Observation]:
         observations = self._observations
-        return ParsedDocument(observations() if callable(observations) else list(observations))
+        return observations() if callable(observations) else list(observations)
 
 
 def write_source_file(mirror: Path, source_id: str, content: str) -> None:

@@ -9,6 +9,7 @@ from harga.api.errors import install_error_handlers
 from harga.api.routes import router as api_router
 from harga.storage.engine import make_sessionmaker
 from harga.web.caching import ETagMiddleware
+from harga.web.feed_routes import router as feed_router
 from harga.web.rendering import TEMPLATES
 from harga.web.routes import router as page_router
 
@@ -28,6 +29,7 @@ def create_app(engine: Engine) -> FastAPI:
     install_error_handlers(app)
     app.include_router(api_router)
     app.include_router(page_router)
+    app.include_router(feed_router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_middleware(ETagMiddleware)
     return app

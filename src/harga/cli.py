@@ -108,6 +108,48 @@ def serve(database_url: str | None, host: str, port: int) -> None:
         engine.dispose()
 
 
+@main.command()
+@database_option
+@click.option(
+    "--format",
+    "export_format",
+    type=click.Choice(["csv", "json", "litellm"]),
+    default="csv",
+    show_default=True,
+    help="csv and json: every published price; litellm: official prices in LiteLLM's map shape.",
+)
+@click.option(
+    "--output",
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    help="File to write [default: standard output].",
+)
+def export(database_url: str | None, export_format: str, output: Path | None) -> None:
+    """Export the published prices."""
+    from datetime import UTC, datetime
+
+    from harga.storage.feeds import export_rows, model_limits
+    from harga.views.exports import to_csv, to_json, to_litellm_map
+
+    settings = _settings(database_url)
+    engine = make_engine(settings.database_url)
+    try:
+        upgrade(engine)
+        with make_sessionmaker(engine)() as session:
+            rows = export_rows(session)
+            if export_format == "csv":
+                text = to_csv(rows)
+            elif export_format == "json":
+                text = to_json(rows, datetime.now(UTC).isoformat())
+            else:
+                text = to_litellm_map(rows, model_limits(session))
+    finally:
+        engine.dispose()
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        output.write_text(text, encoding="utf-8")
+
+
 @main.group()
 def db() -> None:
     """Database schema commands."""

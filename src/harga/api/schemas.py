@@ -221,3 +221,44 @@ class ErrorEnvelope(Strict):
     status: int
     error: str
     errors: list[ErrorDetail] = []
+
+
+class ChangeEvent(Strict):
+    id: int
+    detected_at: datetime
+    model_id: str
+    seller: str
+    dimension: str
+    conditions_key: str
+    before_state: str | None
+    before_amount: DecimalText | None
+    after_state: str
+    after_amount: DecimalText | None
+    held_for_review: bool
+    url: str
+
+
+class ChangeList(Strict):
+    total: int
+    limit: int
+    offset: int
+    items: list[ChangeEvent]
+
+
+class DiscrepancySummary(Strict):
+    model_id: str
+    kind: str
+    field: str
+    seller: str | None
+    conditions_key: str
+    published: dict[str, Any]
+    values: list[dict[str, Any]]
+    detected_at: datetime
+    url: str
+
+
+class DiscrepancyList(Strict):
+    total: int
+    limit: int
+    offset: int
+    items: list[DiscrepancySummary]

@@ -91,7 +91,7 @@ def _positions(votes: Sequence[Vote]) -> list[Position]:
     """Group votes into distinct values; each source backs the value it states most often.
 
     A value that its source states less often than another stays a position with no backers,
-    so it is still shown as a discrepancy but cannot win.
+    so it is still shown as a discrepancy but cannot win. Positions come most-backed first.
     """
     groups: list[list[Vote]] = []
     for vote in votes:
@@ -106,7 +106,8 @@ def _positions(votes: Sequence[Vote]) -> list[Position]:
     for index, group in enumerate(groups):
         sources = tuple(sorted(s for s, chosen in backing.items() if chosen == index))
         positions.append(_position(group, sources))
-    return positions
+    # Most-backed value first, so a discrepancy lists the published value before the others.
+    return sorted(positions, key=lambda p: (-len(p.sources), p.observation_ids[0]))
 
 
 def _position(group: list[Vote], sources: tuple[str, ...]) -> Position:

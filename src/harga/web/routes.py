@@ -21,7 +21,7 @@ router = APIRouter(include_in_schema=False)
 FiltersDep = Annotated[ModelFilters, Depends(model_filters)]
 
 
-def _page(request: Request, html: str) -> HTMLResponse:
+def page_response(request: Request, html: str) -> HTMLResponse:
     response = HTMLResponse(html)
     lang = request.query_params.get("lang")
     if lang in LOCALES:
@@ -42,7 +42,7 @@ def models_page(request: Request, session: SessionDep, filters: FiltersDep) -> R
         creators=creator_choices(session),
         capabilities=CAPABILITY_FACTS,
     )
-    return _page(request, html)
+    return page_response(request, html)
 
 
 @router.get("/models.json")
@@ -63,7 +63,7 @@ def model_page(
         return JSONResponse(document.model_dump(mode="json"))
     document = _document_or_404(session, creator, name, currency)
     html = render(request, "model.html", doc=document, evidence_rows=all_evidence(document))
-    return _page(request, html)
+    return page_response(request, html)
 
 
 def _document_or_404(
@@ -77,7 +77,7 @@ def _document_or_404(
 
 @router.get("/sources", response_class=HTMLResponse)
 def sources_page(request: Request, session: SessionDep) -> Response:
-    return _page(request, render(request, "sources.html", sources=source_list(session)))
+    return page_response(request, render(request, "sources.html", sources=source_list(session)))
 
 
 @router.get("/sources.json")

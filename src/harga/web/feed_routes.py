@@ -1,0 +1,50 @@
+"""The change feed and discrepancy pages, with their JSON twins and the Atom feed."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+
+from harga.api.dependencies import SessionDep
+from harga.api.feeds import change_list, discrepancy_list
+from harga.web.atom import atom_feed
+from harga.web.rendering import render
+from harga.web.routes import page_response
+
+router = APIRouter(include_in_schema=False)
+
+Limit = Annotated[int, Query(ge=1, le=500)]
+Offset = Annotated[int, Query(ge=0, le=10_000_000)]
+
+
+@router.get("/changes", response_class=HTMLResponse)
+def changes_page(
+    request: Request, session: SessionDep, limit: Limit = 100, offset: Offset = 0
+) -> Response:
+    changes = change_list(session, limit, offset)
+    return page_response(request, render(request, "changes.html", changes=changes))
+
+
+@router.get("/changes.json")
+def changes_json(session: SessionDep, limit: Limit = 100, offset: Offset = 0) -> JSONResponse:
+    return JSONResponse(change_list(session, limit, offset).model_dump(mode="json"))
+
+
+@router.get("/changes.atom")
+def changes_atom(request: Request, session: SessionDep) -> Response:
+    base_url = str(request.base_url).rstrip("/")
+    body = atom_feed(change_list(session, 100, 0), base_url)
+    return Response(body, media_type="application/atom+xml")
+
+
+@router.get("/discrepancies", response_class=HTMLResponse)
+def discrepancies_page(
+    request: Request, session: SessionDep, limit: Limit = 100, offset: Offset = 0
+) -> Response:
+    listing = discrepancy_list(session, limit, offset)
+    return page_response(request, render(request, "discrepancies.html", listing=listing))
+
+
+@router.get("/discrepancies.json")
+def discrepancies_json(session: SessionDep, limit: Limit = 100, offset: Offset = 0) -> JSONResponse:
+    return JSONResponse(discrepancy_list(session, limit, offset).model_dump(mode="json"))
