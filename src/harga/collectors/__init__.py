@@ -1,11 +1,12 @@
 """One collector module per source; `all_collectors` lists them in run order."""
 
 from harga.collectors.base import Collector
+from harga.collectors.genai_prices import GenaiPricesCollector
 from harga.collectors.llm_prices import LlmPricesCollector
 
 
 def all_collectors() -> list[Collector]:
-    return [LlmPricesCollector()]
+    return [LlmPricesCollector(), GenaiPricesCollector()]
 
 
 class NoSuchSource(KeyError):
