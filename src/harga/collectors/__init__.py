@@ -2,11 +2,12 @@
 
 from harga.collectors.base import Collector
 from harga.collectors.genai_prices import GenaiPricesCollector
+from harga.collectors.litellm import LiteLLMCollector
 from harga.collectors.llm_prices import LlmPricesCollector
 
 
 def all_collectors() -> list[Collector]:
-    return [LlmPricesCollector(), GenaiPricesCollector()]
+    return [LlmPricesCollector(), GenaiPricesCollector(), LiteLLMCollector()]
 
 
 class NoSuchSource(KeyError):
