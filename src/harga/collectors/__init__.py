@@ -2,12 +2,14 @@
 
 from harga.collectors.base import Collector
 from harga.collectors.ecb import EcbCollector
+from harga.collectors.genai_prices import GenaiPricesCollector
+from harga.collectors.litellm import LiteLLMCollector
 from harga.collectors.llm_prices import LlmPricesCollector
 
 
 def all_collectors() -> list[Collector]:
     # Reference rates come first so that a run converts prices with the rates it just read.
-    return [EcbCollector(), LlmPricesCollector()]
+    return [EcbCollector(), LlmPricesCollector(), GenaiPricesCollector(), LiteLLMCollector()]
 
 
 class NoSuchSource(KeyError):

@@ -89,10 +89,35 @@ def validate_model(
         return model.model_validate(data)
     except ValidationError as error:
         first = error.errors()[0]
-        path = prefix + "".join(_path_part(part) for part in first["loc"])
+        path = prefix + _json_path(first["loc"], data)
         raise SourceFormatError(
             document.location, path or "$", first.get("input"), first["msg"]
         ) from None
+
+
+def _json_path(loc: tuple[str | int, ...], data: Any) -> str:
+    """Render a pydantic error location as a path into the document.
+
+    Pydantic puts the tag of a union member (`function-plain[...]`, a model name) into the
+    location. Walking the data alongside drops every part that is not a key or an index there.
+    A key missing from an object is kept when it ends the location, because it names the
+    missing field.
+    """
+    parts = []
+    current = data
+    for position, part in enumerate(loc):
+        if _has_member(current, part):
+            current = current[part]
+        elif not (isinstance(current, dict) and position == len(loc) - 1):
+            continue
+        parts.append(_path_part(part))
+    return "".join(parts)
+
+
+def _has_member(value: Any, part: str | int) -> bool:
+    if isinstance(value, list):
+        return isinstance(part, int) and 0 <= part < len(value)
+    return isinstance(value, dict) and part in value
 
 
 def _path_part(part: str | int) -> str:

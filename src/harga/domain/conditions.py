@@ -1,7 +1,7 @@
 """Conditions: the independent keys a price depends on, and their canonical text key."""
 
 from dataclasses import dataclass, fields, replace
-from datetime import date
+from datetime import date, time
 from enum import StrEnum
 from typing import Any
 
@@ -23,7 +23,10 @@ class Boundary(StrEnum):
 
 @dataclass(frozen=True)
 class Conditions:
-    """What a price depends on. The defaults describe the plain standard price."""
+    """What a price depends on. The defaults describe the plain standard price.
+
+    `time_window` is text in the form that `format_time_window` writes.
+    """
 
     tier: ServiceTier = ServiceTier.STANDARD
     prompt_threshold_tokens: int | None = None
@@ -89,6 +92,20 @@ class Conditions:
 
     def _boundary_sign(self) -> str:
         return ">" if self.prompt_boundary is Boundary.ABOVE else ">="
+
+
+def format_time_window(start: time, end: time, days: str = "daily") -> str:
+    """Format a recurring UTC window as `<days> <start>-<end> UTC`, e.g. `daily 16:30-00:30 UTC`.
+
+    `start` and `end` are UTC times of day. The start is inclusive and the end exclusive, and an
+    end at or before the start means the window runs past midnight. `days` is `daily` or a
+    weekday range such as `mon-fri`. Seconds are written only when they are not zero.
+    """
+    return f"{days} {_clock(start)}-{_clock(end)} UTC"
+
+
+def _clock(moment: time) -> str:
+    return moment.strftime("%H:%M:%S" if moment.second else "%H:%M")
 
 
 STANDARD = Conditions()

@@ -118,6 +118,17 @@ SELLER_ALIASES: dict[str, str] = {
     "qwen": "alibaba",
     "voyageai": "voyage",
     "text-completion-inception": "inception",
+    # LiteLLM provider names spelled as models.dev spells the same sellers.
+    "vercel_ai_gateway": "vercel",
+    "nvidia_nim": "nvidia",
+    "github_copilot": "github-copilot",
+    "friendliai": "friendli",
+    "gmi": "gmicloud",
+    "cloudflare": "cloudflare-workers-ai",
+    "snowflake": "snowflake-cortex",
+    "black_forest_labs": "black-forest-labs",
+    "lambda_ai": "lambda",
+    "fal_ai": "fal",
 }
 
 
