@@ -87,7 +87,8 @@ SELLER_ALIASES: dict[str, str] = {
     "bedrock_mantle": "aws-bedrock",
     "amazon-bedrock": "aws-bedrock",
     "amazon_nova": "amazon",
-    "azure_ai": "azure",
+    # Azure AI Foundry's catalogue prices differ from Azure OpenAI's, so it is its own seller.
+    "azure_ai": "azure-ai-foundry",
     "azure_text": "azure",
     "azure-cognitive-services": "azure",
     "gemini": "google",

@@ -130,17 +130,19 @@ def _store_observations(
     rows = []
     for result in documents:
         observed_at = result.stated_at or result.document.fetched_at
+        url = result.document.url
+        sha256 = result.document.sha256
+        domain = urlsplit(url).hostname or ""
         for item in result.observations:
             o = item.observation
-            url = result.document.url
             rows.append(
                 {
                     "run_id": run.id,
                     "source_id": o.source,
-                    "raw_sha256": result.document.sha256,
+                    "raw_sha256": sha256,
                     "url": url,
                     "cited_url": o.cited_url,
-                    "domain": urlsplit(url).hostname or "",
+                    "domain": domain,
                     "observed_at": observed_at,
                     "upstream_model_id": o.upstream_model_id,
                     "upstream_seller": o.upstream_seller,

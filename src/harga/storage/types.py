@@ -14,6 +14,8 @@ class ExactDecimal(TypeDecorator[Decimal]):
     """A `Decimal` stored as NUMERIC on PostgreSQL and as its exact text on SQLite.
 
     SQLite has no decimal type and would round through a binary float, so it gets text.
+    PostgreSQL gets NUMERIC with no declared scale, which keeps every digit it is given:
+    some upstream per-token prices carry more than 20 decimal places.
     """
 
     impl = String(64)
@@ -21,7 +23,7 @@ class ExactDecimal(TypeDecorator[Decimal]):
 
     def load_dialect_impl(self, dialect: Dialect) -> TypeEngine[Any]:
         if dialect.name == "postgresql":
-            return dialect.type_descriptor(Numeric(38, 18, asdecimal=True))
+            return dialect.type_descriptor(Numeric(asdecimal=True))
         return dialect.type_descriptor(String(64))
 
     def process_bind_param(self, value: Decimal | None, dialect: Dialect) -> Any:
