@@ -130,6 +130,8 @@ def _store_observations(
     rows = []
     for result in documents:
         observed_at = result.stated_at or result.document.fetched_at
+        # `sha256` hashes the whole document on every access, so read it once, not once per row.
+        raw_sha256 = result.document.sha256
         for item in result.observations:
             o = item.observation
             url = result.document.url
@@ -137,7 +139,7 @@ def _store_observations(
                 {
                     "run_id": run.id,
                     "source_id": o.source,
-                    "raw_sha256": result.document.sha256,
+                    "raw_sha256": raw_sha256,
                     "url": url,
                     "cited_url": o.cited_url,
                     "domain": urlsplit(url).hostname or "",
