@@ -118,6 +118,14 @@ SELLER_ALIASES: dict[str, str] = {
     "qwen": "alibaba",
     "voyageai": "voyage",
     "text-completion-inception": "inception",
+    # The same seller as spelled by LiteLLM and by models.dev, whose provider `doc` URLs name it.
+    "github_copilot": "github-copilot",
+    "friendliai": "friendli",
+    "snowflake-cortex": "snowflake",
+    "vercel_ai_gateway": "vercel",
+    "nvidia_nim": "nvidia",
+    "cloudflare": "cloudflare-workers-ai",
+    "gmi": "gmicloud",
 }
 
 
