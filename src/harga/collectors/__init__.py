@@ -2,10 +2,11 @@
 
 from harga.collectors.base import Collector
 from harga.collectors.llm_prices import LlmPricesCollector
+from harga.collectors.models_dev import ModelsDevCollector
 
 
 def all_collectors() -> list[Collector]:
-    return [LlmPricesCollector()]
+    return [LlmPricesCollector(), ModelsDevCollector()]
 
 
 class NoSuchSource(KeyError):
