@@ -3,10 +3,11 @@
 from harga.collectors.base import Collector
 from harga.collectors.llm_prices import LlmPricesCollector
 from harga.collectors.models_dev import ModelsDevCollector
+from harga.collectors.openrouter import OpenRouterCollector
 
 
 def all_collectors() -> list[Collector]:
-    return [LlmPricesCollector(), ModelsDevCollector()]
+    return [LlmPricesCollector(), ModelsDevCollector(), OpenRouterCollector()]
 
 
 class NoSuchSource(KeyError):
