@@ -5,11 +5,20 @@ from harga.collectors.ecb import EcbCollector
 from harga.collectors.genai_prices import GenaiPricesCollector
 from harga.collectors.litellm import LiteLLMCollector
 from harga.collectors.llm_prices import LlmPricesCollector
+from harga.collectors.models_dev import ModelsDevCollector
+from harga.collectors.openrouter import OpenRouterCollector
 
 
 def all_collectors() -> list[Collector]:
     # Reference rates come first so that a run converts prices with the rates it just read.
-    return [EcbCollector(), LlmPricesCollector(), GenaiPricesCollector(), LiteLLMCollector()]
+    return [
+        EcbCollector(),
+        LlmPricesCollector(),
+        GenaiPricesCollector(),
+        LiteLLMCollector(),
+        ModelsDevCollector(),
+        OpenRouterCollector(),
+    ]
 
 
 class NoSuchSource(KeyError):
