@@ -126,3 +126,14 @@ def test_fact_values_compare_exactly() -> None:
     assert choice.value == 400000
     assert choice.status is SupportStatus.CORROBORATED
     assert [p.value for p in choice.positions] == [400000, 1050000]
+
+
+def test_one_source_stating_two_values_is_not_a_dispute() -> None:
+    votes = [priced("a", 1, "0.2"), priced("a", 2, "0.2"), priced("a", 3, "0.18")]
+
+    choice = choose(votes)
+
+    assert choice.amount == Decimal("0.2")
+    assert choice.status is SupportStatus.SINGLE_SOURCE
+    assert not choice.disputed
+    assert [p.sources for p in choice.positions] == [("a",), ()]

@@ -11,15 +11,23 @@ from sqlalchemy.orm import Session
 from harga.storage.tables import FxRateRow, RunLockRow
 
 # LiteLLM writes some per-token prices with 22 decimal places, e.g. 2.9999900000000002e-06.
-AMOUNTS = [Decimal("2.9999900000000002E-6"), Decimal("0.2"), Decimal("17187.649777473468"),
-           Decimal(0), Decimal("1E+3")]
+AMOUNTS = [
+    Decimal("2.9999900000000002E-6"),
+    Decimal("0.2"),
+    Decimal("17187.649777473468"),
+    Decimal(0),
+    Decimal("1E+3"),
+]
 
 
 @pytest.mark.parametrize("amount", AMOUNTS)
 def test_decimal_round_trip_is_exact(fresh_engine: Engine, amount: Decimal) -> None:
     with Session(fresh_engine) as session, session.begin():
-        session.add(FxRateRow(rate_date=date(2026, 1, 1), base="EUR", quote="USD", rate=amount,
-                              source_id="test"))
+        session.add(
+            FxRateRow(
+                rate_date=date(2026, 1, 1), base="EUR", quote="USD", rate=amount, source_id="test"
+            )
+        )
 
     with Session(fresh_engine) as session:
         stored = session.scalars(select(FxRateRow.rate)).one()
@@ -30,8 +38,11 @@ def test_decimal_round_trip_is_exact(fresh_engine: Engine, amount: Decimal) -> N
 
 def test_float_rejected(fresh_engine: Engine) -> None:
     with Session(fresh_engine) as session, pytest.raises(StatementError, match="take Decimal"):
-        session.add(FxRateRow(rate_date=date(2026, 1, 1), base="EUR", quote="USD", rate=0.1,
-                              source_id="test"))
+        session.add(
+            FxRateRow(
+                rate_date=date(2026, 1, 1), base="EUR", quote="USD", rate=0.1, source_id="test"
+            )
+        )
         session.flush()
 
 

@@ -78,6 +78,17 @@ class Formatter:
             return ""
         return numbers.format_decimal(value, locale=self.babel_locale, decimal_quantization=False)
 
+    def number_text(self, value: object) -> str:
+        """Format a number, or a number stored as text such as "38.2"; other text passes through."""
+        if isinstance(value, bool) or value is None:
+            return "" if value is None else str(value)
+        if isinstance(value, int | Decimal):
+            return self.decimal(value)
+        try:
+            return self.decimal(Decimal(str(value)))
+        except ArithmeticError:
+            return str(value)
+
     def money(self, value: Decimal | None, currency: str) -> str:
         """Format a converted amount, rounded for reading: 2 decimals, or 4 significant digits
         when that needs more, so Rp3.437,53 and €0,00001706 both stay legible."""

@@ -24,6 +24,7 @@ class DocumentResult:
     document: RawDocument
     observations: list[NormalizedObservation]
     stated_at: datetime | None
+    notes: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -73,4 +74,4 @@ def _normalized(document: RawDocument, parsed: ParsedDocument) -> DocumentResult
             error.observation.captured,
             str(error.__cause__),
         ) from error
-    return DocumentResult(document, observations, parsed.stated_at)
+    return DocumentResult(document, observations, parsed.stated_at, parsed.notes)

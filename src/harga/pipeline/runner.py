@@ -80,6 +80,9 @@ def _store(factory: sessionmaker[Session], outcome: SourceOutcome) -> SourceRepo
     )
     if not outcome.ok:
         log.error("source=%s failed and keeps its last good facts: %s", result.source, result.error)
+    for document in outcome.documents:
+        for note in document.notes:
+            log.debug("source=%s note: %s", result.source, note)
     return result
 
 

@@ -52,7 +52,12 @@ class Choice:
 
     @property
     def disputed(self) -> bool:
-        return len(self.positions) > 1
+        """Tell whether two sources back different values.
+
+        A source that states several values (one per reseller it lists, say) backs only its
+        most common one; that alone is not a disagreement between sources.
+        """
+        return sum(1 for p in self.positions if p.sources) > 1
 
 
 def choose(votes: Sequence[Vote]) -> Choice:

@@ -38,6 +38,7 @@ def environment(locale: str) -> Environment:
     formatter = Formatter(locale)
     env.filters.update(
         decimal=formatter.decimal,
+        number_text=formatter.number_text,
         money=formatter.money,
         date=formatter.date,
         datetime=formatter.datetime,
