@@ -147,5 +147,5 @@ def test_rupiah_shown_with_rate_and_date(client: TestClient) -> None:
 
     text = cell_text(soup, '[data-converted="headline"]')
     assert "Rp3.437,53" in text
-    assert "1 USD = 17.187,649777473468 IDR" in text
+    assert "1 USD = 17.187,6 IDR" in text
     assert "13 Apr 2026" in text

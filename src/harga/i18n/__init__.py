@@ -89,6 +89,13 @@ class Formatter:
         except ArithmeticError:
             return str(value)
 
+    def rate(self, value: Decimal | None) -> str:
+        """Format an exchange rate to 6 significant digits, as rates are usually quoted."""
+        if value is None:
+            return ""
+        rounded = value.quantize(Decimal(1).scaleb(value.adjusted() - 5)) if value else value
+        return self.decimal(rounded.normalize() if rounded else rounded)
+
     def money(self, value: Decimal | None, currency: str) -> str:
         """Format a converted amount, rounded for reading: 2 decimals, or 4 significant digits
         when that needs more, so Rp3.437,53 and €0,00001706 both stay legible."""

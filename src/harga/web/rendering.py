@@ -39,6 +39,7 @@ def environment(locale: str) -> Environment:
     env.filters.update(
         decimal=formatter.decimal,
         number_text=formatter.number_text,
+        rate=formatter.rate,
         money=formatter.money,
         date=formatter.date,
         datetime=formatter.datetime,
