@@ -85,7 +85,7 @@ def get_discrepancies(
     responses={200: {"content": {"text/csv": {}}}},
 )
 def export_csv(session: SessionDep) -> Response:
-    """Every published price as CSV, one row per offering × dimension × scenario."""
+    """Export every published price as CSV, one row per offering × dimension × scenario."""
     return Response(to_csv(export_rows(session)), media_type="text/csv; charset=utf-8")
 
 
@@ -96,7 +96,7 @@ def export_csv(session: SessionDep) -> Response:
     responses={200: {"content": {"application/json": {}}}},
 )
 def export_json(session: SessionDep) -> Response:
-    """Every published price as JSON, amounts as exact decimal numbers."""
+    """Export every published price as JSON, with amounts as exact decimal numbers."""
     generated_at = datetime.now(UTC).isoformat()
     return Response(to_json(export_rows(session), generated_at), media_type="application/json")
 
@@ -108,6 +108,6 @@ def export_json(session: SessionDep) -> Response:
     responses={200: {"content": {"application/json": {}}}},
 )
 def export_litellm(session: SessionDep) -> Response:
-    """Official standard prices in the shape of LiteLLM's price map (USD per token)."""
+    """Export official standard prices in the shape of LiteLLM's price map (USD per token)."""
     body = to_litellm_map(export_rows(session), model_limits(session))
     return Response(body, media_type="application/json")

@@ -51,7 +51,7 @@ class SourceFormatError(CollectorError):
 
 @dataclass(frozen=True)
 class DocumentRef:
-    """Where one document of a source lives: its live URL and its file in a mirror folder.
+    """The location of one source document: its live URL and its file in a mirror folder.
 
     `mirror_glob` is relative to the mirror folder; when several files match, the last one in
     name order is read, so date-stamped copies pick the newest.
@@ -84,7 +84,7 @@ class RawDocument:
 @dataclass
 class ParsedDocument:
     observations: list[Observation]
-    stated_at: datetime | None = None  # when the document says its content is from
+    stated_at: datetime | None = None  # the date the document gives for its content
     notes: list[str] = field(default_factory=list)
 
 
@@ -137,7 +137,7 @@ def date_in_mirror_name(document: RawDocument) -> datetime | None:
     """Return the date a mirror file's name carries (`models.2026-08-01.json`), at 00:00 UTC.
 
     Mirror copies of live documents are renamed with the day they were fetched; a live
-    document has no such name, so its fetch time stands.
+    document has no such name, so its fetch time is used.
     """
     if document.mirror_path is None:
         return None

@@ -29,7 +29,7 @@ class DocumentResult:
 
 @dataclass
 class SourceOutcome:
-    """What one source run produced: documents with their observations, or an error."""
+    """The result of one source run: documents with their observations, or an error."""
 
     collector: Collector
     documents: list[DocumentResult] = field(default_factory=list)

@@ -54,8 +54,8 @@ class Choice:
     def disputed(self) -> bool:
         """Tell whether two sources back different values.
 
-        A source that states several values (one per reseller it lists, say) backs only its
-        most common one; that alone is not a disagreement between sources.
+        A source that states several values, such as one per reseller it lists, backs only its
+        most common one. That alone is not a disagreement between sources.
         """
         return sum(1 for p in self.positions if p.sources) > 1
 

@@ -61,8 +61,8 @@ def to_json(rows: Iterable[ExportRow], generated_at: str) -> str:
 def to_litellm_map(rows: Iterable[ExportRow], limits: dict[str, dict[str, str | None]]) -> str:
     """Build LiteLLM's `model_prices_and_context_window.json` shape from official offers.
 
-    Keys are the model name without the creator, as LiteLLM keys its own providers' models;
-    only priced or free standard-tier values are written, so a pending price is absent rather
+    Keys are the model name without the creator, as LiteLLM keys its own providers' models.
+    Only priced or free standard-tier values are written, so a pending price is absent rather
     than zero.
     """
     entries: dict[str, dict[str, Any]] = {}
