@@ -149,3 +149,22 @@ def test_rupiah_shown_with_rate_and_date(client: TestClient) -> None:
     assert "Rp3.437,53" in text
     assert "1 USD = 17.187,6 IDR" in text
     assert "13 Apr 2026" in text
+
+
+def test_compare_page_side_by_side(client: TestClient) -> None:
+    soup = page(client, "/compare?models=openai/gpt-5.4-nano,deepseek/deepseek-chat,nope/x&lang=en")
+
+    headers = [th.get_text(" ", strip=True) for th in soup.select("table.compare thead th")]
+    assert "openai/gpt-5.4-nano" in headers[1]
+    assert "deepseek/deepseek-chat" in headers[2]
+    assert "Not found: nope/x" in soup.get_text()
+    input_row = soup.select("table.compare tbody tr")[0]
+    assert [td.get_text(" ", strip=True) for td in input_row.select("td")] == ["0.2 USD", "0.28 USD"]
+
+
+def test_compare_json_twin(client: TestClient) -> None:
+    comparison = client.get("/compare.json?models=openai/gpt-5.4-nano").json()
+
+    assert comparison["missing"] == []
+    assert comparison["models"][0]["headline"]["input_mtok"] == "0.2"
+    assert comparison["models"][0]["facts"]["context_window"] == 400000

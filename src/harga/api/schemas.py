@@ -262,3 +262,18 @@ class DiscrepancyList(Strict):
     limit: int
     offset: int
     items: list[DiscrepancySummary]
+
+
+class ComparedModel(Strict):
+    id: str
+    name: str
+    creator_name: str
+    headline: Headline
+    facts: dict[str, Any]
+    offer_count: int
+    url: str
+
+
+class Comparison(Strict):
+    models: list[ComparedModel]
+    missing: list[str] = Field(description="Requested ids that are not published models")

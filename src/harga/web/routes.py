@@ -2,10 +2,11 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from sqlalchemy.orm import Session
 
+from harga.api.compare import MAX_COMPARED, compare_models
 from harga.api.dependencies import CurrencyDep, SessionDep, model_filters
 from harga.api.documents import model_document, model_list, source_list
 from harga.api.schemas import ModelDocument
@@ -83,3 +84,39 @@ def sources_page(request: Request, session: SessionDep) -> Response:
 @router.get("/sources.json")
 def sources_json(session: SessionDep) -> JSONResponse:
     return JSONResponse(source_list(session).model_dump(mode="json"))
+
+
+def _model_ids(models: str) -> list[str]:
+    return [m.strip() for m in models.split(",") if m.strip()]
+
+
+ModelsParam = Annotated[
+    str, Query(max_length=1000, description="Comma-separated model ids, e.g. openai/o3")
+]
+
+
+@router.get("/compare", response_class=HTMLResponse)
+def compare_page(
+    request: Request,
+    session: SessionDep,
+    models: ModelsParam = "",
+    currency: CurrencyDep = DisplayCurrency.USD,
+) -> Response:
+    comparison = compare_models(session, _model_ids(models), currency)
+    html = render(
+        request,
+        "compare.html",
+        comparison=comparison,
+        models=models,
+        currency=currency,
+        max_compared=MAX_COMPARED,
+    )
+    return page_response(request, html)
+
+
+@router.get("/compare.json")
+def compare_json(
+    session: SessionDep, models: ModelsParam = "", currency: CurrencyDep = DisplayCurrency.USD
+) -> JSONResponse:
+    comparison = compare_models(session, _model_ids(models), currency)
+    return JSONResponse(comparison.model_dump(mode="json"))
