@@ -168,3 +168,22 @@ def test_compare_json_twin(client: TestClient) -> None:
     assert comparison["missing"] == []
     assert comparison["models"][0]["headline"]["input_mtok"] == "0.2"
     assert comparison["models"][0]["facts"]["context_window"] == 400000
+
+
+PAGES = [
+    "/", "/models/openai/gpt-5.4-nano", "/models/openai/o3", "/sources", "/changes",
+    "/discrepancies", "/compare?models=openai/gpt-5.4-nano,openai/o3", "/methodology",
+    "/models/openai/gpt-5.4-nano?currency=IDR",
+]
+
+
+@pytest.mark.parametrize("lang", ["id", "en", "zh"])
+@pytest.mark.parametrize("path", PAGES)
+def test_every_page_renders_in_every_locale(client: TestClient, path: str, lang: str) -> None:
+    separator = "&" if "?" in path else "?"
+    client.cookies.clear()
+
+    response = client.get(f"{path}{separator}lang={lang}")
+
+    assert response.status_code == 200
+    assert f'<html lang="{lang}">' in response.text

@@ -76,6 +76,11 @@ def _document_or_404(
     return document
 
 
+@router.get("/methodology", response_class=HTMLResponse)
+def methodology_page(request: Request) -> Response:
+    return page_response(request, render(request, "methodology.html"))
+
+
 @router.get("/sources", response_class=HTMLResponse)
 def sources_page(request: Request, session: SessionDep) -> Response:
     return page_response(request, render(request, "sources.html", sources=source_list(session)))
