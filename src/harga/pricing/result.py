@@ -1,0 +1,104 @@
+"""Pydantic models of a pricing result, shared by the library, the CLI and the JSON API."""
+
+from datetime import datetime
+from decimal import Decimal
+
+from pydantic import BaseModel, ConfigDict
+
+from harga.pricing.usage import Usage
+
+
+class FactUsed(BaseModel):
+    """A published price that a line rests on."""
+
+    model_config = ConfigDict(frozen=True)
+
+    fact_id: int | None
+    """Id of the `price_facts` row; None for prices built in memory."""
+    dimension: str
+    conditions_key: str
+    amount_usd: Decimal
+    """USD per the dimension's unit, as published."""
+    state: str
+    evidence_ids: list[int]
+    """Ids of the observations (evidence rows) behind the fact."""
+    stale: bool = False
+
+
+class PriceLine(BaseModel):
+    """The cost of one dimension of the usage."""
+
+    model_config = ConfigDict(frozen=True)
+
+    dimension: str
+    cache_ttl: str | None = None
+    quantity: Decimal
+    """Billable count in usage units: tokens, images, requests, calls or seconds."""
+    unit: str
+    """The unit `unit_price_usd` is stated in, such as `per_mtok`."""
+    unit_price_usd: Decimal
+    cost_usd: Decimal
+    basis: list[str]
+    """Seller rules that derived the unit price from another price, with their sources."""
+    facts: list[FactUsed]
+
+
+class MissingDimension(BaseModel):
+    """A dimension the usage needs but no usable price covers."""
+
+    model_config = ConfigDict(frozen=True)
+
+    dimension: str
+    cache_ttl: str | None = None
+    quantity: Decimal
+    reason: str
+
+
+class PriceResult(BaseModel):
+    """The cost of one request's usage, with every price it used."""
+
+    model_config = ConfigDict(frozen=True)
+
+    model_id: str
+    seller_id: str
+    variant: str
+    tier: str
+    region: str | None
+    api_surface: str | None
+    at: datetime
+    prompt_tokens: int
+    """The prompt size that selects the prompt-size tier, cached tokens included."""
+    prompt_threshold_tokens: int | None
+    """The prompt-size threshold the request crossed, if any."""
+    total_usd: Decimal
+    """Sum of the lines; when `complete` is false, the missing dimensions are not in it."""
+    complete: bool
+    lines: list[PriceLine]
+    missing: list[MissingDimension]
+    rules_source: str
+    """Where the seller's billing rules come from."""
+
+
+class PricedRequest(BaseModel):
+    """One request of a workload: its usage and what selects the prices."""
+
+    model_config = ConfigDict(frozen=True)
+
+    usage: Usage
+    model: str
+    seller: str | None = None
+    variant: str = ""
+    tier: str = "standard"
+    region: str | None = None
+    api_surface: str | None = None
+    at: datetime | None = None
+
+
+class WorkloadResult(BaseModel):
+    """The cost of a list of requests: the sum of their costs."""
+
+    model_config = ConfigDict(frozen=True)
+
+    total_usd: Decimal
+    complete: bool
+    requests: list[PriceResult]
