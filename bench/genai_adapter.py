@@ -14,7 +14,7 @@ from typing import Any
 
 from genai_prices import types
 
-from harga.domain.conditions import Boundary, Conditions
+from harga.domain.conditions import Boundary, Conditions, ServiceTier
 from harga.pricing import Offering, PricePoint, point
 
 # genai-prices price key -> (harga dimension, cache TTL)
@@ -59,10 +59,21 @@ def offering_of(model_id: str, seller: str, model: types.ModelInfo) -> tuple[Off
     return offering, converted.unsupported
 
 
+# Price variant contexts that select a harga service tier; `service_tier: default` is the
+# standard price itself.
+VARIANT_TIERS = {
+    ("processing", "batch"): ServiceTier.BATCH,
+    ("service_tier", "flex"): ServiceTier.FLEX,
+    ("service_tier", "priority"): ServiceTier.PRIORITY,
+    ("service_tier", "fast"): ServiceTier.FAST,
+    ("speed", "fast"): ServiceTier.FAST,
+}
+
+
 def convert_prices(model: types.ModelInfo) -> Converted:
     converted = Converted()
-    if model.price_variants:
-        converted.unsupported.add("price_variants")
+    for variant in model.price_variants or ():
+        _add_variant(converted, variant)
     if isinstance(model.prices, types.ModelPrice):
         _add(converted, model.prices, Conditions())
         return converted
@@ -80,6 +91,22 @@ def convert_prices(model: types.ModelInfo) -> Converted:
     if dated and any(isinstance(c.constraint, types.TimeOfDateConstraint) for c in model.prices):
         converted.unsupported.add("dates combined with time windows")
     return converted
+
+
+def _add_variant(converted: Converted, variant: types.PriceVariant) -> None:
+    if variant.when == {"service_tier": "default"}:
+        return
+    tiers = [VARIANT_TIERS.get(item) for item in variant.when.items()]
+    if len(tiers) != 1 or tiers[0] is None:
+        converted.unsupported.add(f"price variant {variant.when}")
+        return
+    start = None
+    if isinstance(variant.constraint, types.StartDateConstraint):
+        start = variant.constraint.start_date
+    elif variant.constraint is not None:
+        converted.unsupported.add(f"price variant {variant.when} with a time window")
+        return
+    _add(converted, variant.prices, Conditions(tier=tiers[0], effective_from=start))
 
 
 def _dated(start: date, starts: list[date]) -> Conditions:

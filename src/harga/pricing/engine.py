@@ -18,9 +18,10 @@ from harga.pricing.result import (
     PriceLine,
     PriceResult,
     WorkloadResult,
+    trusted,
 )
 from harga.pricing.rules import SellerRules, rules_for
-from harga.pricing.table import Resolved
+from harga.pricing.table import RateCard, Resolved
 from harga.pricing.usage import Usage
 
 
@@ -47,40 +48,43 @@ def price_usage(
     table = book.table(model, seller, variant)
     rules = _rules(table.seller_id, api_surface)
     moment = _utc(at)
-    service_tier = ServiceTier(tier)
+    service_tier = tier if isinstance(tier, ServiceTier) else ServiceTier(tier)
     prompt_size = prompt_tokens(usage, rules)
     card = table.card(service_tier, region, api_surface, moment, prompt_size)
     lines: list[PriceLine] = []
     missing: list[MissingDimension] = []
     total = Decimal(0)
-    for quantity in billable_quantities(usage, rules):
-        resolved = card.price(quantity.dimension, quantity.cache_ttl)
-        if resolved.amount is None:
-            if quantity.dimension not in OPTIONAL_DIMENSIONS:
-                missing.append(_missing(resolved, quantity.count))
+    for dimension, cache_ttl, count in billable_quantities(usage, rules):
+        priced = _priced(card, dimension, cache_ttl)
+        if priced.amount is None:
+            if dimension not in OPTIONAL_DIMENSIONS:
+                missing.append(_missing(priced.resolved, count))
             continue
-        line = _line(resolved, quantity.count)
+        line = priced.line(count)
         total += line.cost_usd
         lines.append(line)
     if missing and not allow_incomplete:
         details = "; ".join(f"{m.dimension}: {m.reason}" for m in missing)
         raise MissingPrice(table.model_id, table.seller_id, [_label(m) for m in missing], details)
     threshold = card.band_threshold
-    return PriceResult.model_construct(
-        model_id=table.model_id,
-        seller_id=table.seller_id,
-        variant=table.variant,
-        tier=service_tier.value,
-        region=region,
-        api_surface=api_surface,
-        at=moment,
-        prompt_tokens=prompt_size,
-        prompt_threshold_tokens=threshold[0] if threshold else None,
-        total_usd=total,
-        complete=not missing,
-        lines=lines,
-        missing=missing,
-        rules_source=rules.source,
+    return trusted(
+        PriceResult,
+        {
+            "model_id": table.model_id,
+            "seller_id": table.seller_id,
+            "variant": table.variant,
+            "tier": service_tier.value,
+            "region": region,
+            "api_surface": api_surface,
+            "at": moment,
+            "prompt_tokens": prompt_size,
+            "prompt_threshold_tokens": threshold[0] if threshold else None,
+            "total_usd": total,
+            "complete": not missing,
+            "lines": lines,
+            "missing": missing,
+            "rules_source": rules.source,
+        },
     )
 
 
@@ -119,43 +123,70 @@ def _utc(at: datetime | date | None) -> datetime:
         return datetime.now(UTC)
     if not isinstance(at, datetime):
         return datetime.combine(at, time(0), tzinfo=UTC)
+    if at.tzinfo is UTC:
+        return at
     if at.tzinfo is None:
         return at.replace(tzinfo=UTC)
     return at.astimezone(UTC)
 
 
-def _line(resolved: Resolved, count: int | Decimal) -> PriceLine:
-    unit = get_dimension(resolved.dimension).unit
-    amount = resolved.amount
-    assert amount is not None
-    cost = count * amount / UNIT_SIZE[unit]
-    return PriceLine.model_construct(
-        dimension=resolved.dimension,
-        cache_ttl=resolved.cache_ttl,
-        quantity=Decimal(count),
-        unit=unit.value,
-        unit_price_usd=amount,
-        cost_usd=cost,
-        basis=list(resolved.basis),
-        facts=[_fact(p) for p in resolved.points],
-    )
+class _Priced:
+    """A resolved price with what every line of it shares, built once per rate card entry."""
+
+    __slots__ = ("amount", "basis", "facts", "per_usage_unit", "resolved", "unit")
+
+    def __init__(self, resolved: Resolved) -> None:
+        unit = get_dimension(resolved.dimension).unit
+        self.resolved = resolved
+        self.amount = resolved.amount
+        self.unit = unit.value
+        # Exact: the unit sizes are powers of ten, far inside the decimal context's 28 digits.
+        self.per_usage_unit = None if self.amount is None else self.amount / UNIT_SIZE[unit]
+        self.basis = resolved.basis
+        self.facts = tuple(_fact(p) for p in resolved.points)
+
+    def line(self, count: int | Decimal) -> PriceLine:
+        amount = self.amount
+        per_usage_unit = self.per_usage_unit
+        assert amount is not None and per_usage_unit is not None
+        return trusted(
+            PriceLine,
+            {
+                "dimension": self.resolved.dimension,
+                "cache_ttl": self.resolved.cache_ttl,
+                "quantity": Decimal(count),
+                "unit": self.unit,
+                "unit_price_usd": amount,
+                "cost_usd": count * per_usage_unit,
+                "basis": self.basis,
+                "facts": self.facts,
+            },
+        )
+
+
+def _priced(card: RateCard, dimension: str, cache_ttl: str | None) -> _Priced:
+    key = (dimension, cache_ttl)
+    priced: _Priced | None = card.memo.get(key)
+    if priced is None:
+        priced = card.memo[key] = _Priced(card.price(dimension, cache_ttl))
+    return priced
 
 
 def _fact(item: PricePoint) -> FactUsed:
     assert item.amount is not None
-    return FactUsed.model_construct(
+    return FactUsed(
         fact_id=item.fact_id,
         dimension=item.dimension,
         conditions_key=item.conditions.key(),
         amount_usd=item.amount,
         state=item.state.value,
-        evidence_ids=list(item.evidence_ids),
+        evidence_ids=item.evidence_ids,
         stale=item.stale,
     )
 
 
 def _missing(resolved: Resolved, count: int | Decimal) -> MissingDimension:
-    return MissingDimension.model_construct(
+    return MissingDimension(
         dimension=resolved.dimension,
         cache_ttl=resolved.cache_ttl,
         quantity=Decimal(count),

@@ -1,6 +1,5 @@
 """Billable quantities: the usage as reported, split into disjoint priced dimensions."""
 
-from dataclasses import dataclass
 from decimal import Decimal
 
 from harga.pricing.errors import InvalidUsage
@@ -12,11 +11,8 @@ from harga.pricing.usage import Usage
 OPTIONAL_DIMENSIONS = frozenset({"request"})
 
 
-@dataclass(frozen=True, slots=True)
-class Quantity:
-    dimension: str
-    cache_ttl: str | None
-    count: int | Decimal
+# A billable count: dimension, cache TTL of a cache write, and the count in usage units.
+Quantity = tuple[str, str | None, int | Decimal]
 
 
 def prompt_tokens(usage: Usage, rules: SellerRules) -> int:
@@ -39,7 +35,11 @@ def billable_quantities(usage: Usage, rules: SellerRules) -> list[Quantity]:
     """
     cache_writes = usage.cache_write_tokens + usage.cache_write_1h_tokens
     cached_audio = usage.cache_read_audio_tokens
-    _check_part(usage, "cache_read_audio_tokens", "cache_read_tokens")
+    if cached_audio > usage.cache_read_tokens:
+        raise InvalidUsage(
+            f"cache_read_audio_tokens ({cached_audio}) exceeds cache_read_tokens "
+            f"({usage.cache_read_tokens})"
+        )
     uncached_audio = usage.input_audio_tokens
     text_input = usage.input_tokens - usage.input_audio_tokens - usage.input_image_tokens
     if rules.cache_in_input:
@@ -63,7 +63,7 @@ def billable_quantities(usage: Usage, rules: SellerRules) -> list[Quantity]:
             f"reasoning_tokens ({usage.reasoning_tokens}) exceeds output_tokens "
             f"({usage.output_tokens}), which include them at seller {rules.seller!r}"
         )
-    counts: list[tuple[str, str | None, int | Decimal]] = [
+    counts: tuple[tuple[str, str | None, int | Decimal], ...] = (
         ("input", None, text_input),
         ("input_audio", None, uncached_audio),
         ("input_image", None, usage.input_image_tokens),
@@ -80,15 +80,8 @@ def billable_quantities(usage: Usage, rules: SellerRules) -> list[Quantity]:
         ("web_search", None, usage.web_searches),
         ("audio_second", None, usage.audio_seconds),
         ("video_second", None, usage.video_seconds),
-    ]
-    return [Quantity(d, ttl, n) for d, ttl, n in counts if n]
-
-
-def _check_part(usage: Usage, part: str, whole: str) -> None:
-    if getattr(usage, part) > getattr(usage, whole):
-        raise InvalidUsage(
-            f"{part} ({getattr(usage, part)}) exceeds {whole} ({getattr(usage, whole)})"
-        )
+    )
+    return [item for item in counts if item[2]]
 
 
 def _overflow_message(usage: Usage, rules: SellerRules) -> str:

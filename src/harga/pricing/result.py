@@ -2,6 +2,7 @@
 
 from datetime import datetime
 from decimal import Decimal
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
@@ -20,7 +21,7 @@ class FactUsed(BaseModel):
     amount_usd: Decimal
     """USD per the dimension's unit, as published."""
     state: str
-    evidence_ids: list[int]
+    evidence_ids: tuple[int, ...]
     """Ids of the observations (evidence rows) behind the fact."""
     stale: bool = False
 
@@ -38,9 +39,9 @@ class PriceLine(BaseModel):
     """The unit `unit_price_usd` is stated in, such as `per_mtok`."""
     unit_price_usd: Decimal
     cost_usd: Decimal
-    basis: list[str]
+    basis: tuple[str, ...]
     """Seller rules that derived the unit price from another price, with their sources."""
-    facts: list[FactUsed]
+    facts: tuple[FactUsed, ...]
 
 
 class MissingDimension(BaseModel):
@@ -102,3 +103,27 @@ class WorkloadResult(BaseModel):
     total_usd: Decimal
     complete: bool
     requests: list[PriceResult]
+
+
+Model = TypeVar("Model", bound=BaseModel)
+
+
+def trusted(cls: type[Model], values: dict[str, Any]) -> Model:
+    """Build a model from values the engine computed, every field given, without validation.
+
+    It is `model_construct` without its per-field checks, which cost more than the pricing
+    itself; the tests check that a result built this way equals a validated one.
+    """
+    instance = cls.__new__(cls)
+    fields = _FIELD_NAMES.get(cls)
+    if fields is None:
+        fields = _FIELD_NAMES[cls] = frozenset(cls.model_fields)
+    _set_attribute(instance, "__dict__", values)
+    _set_attribute(instance, "__pydantic_fields_set__", set(fields))
+    _set_attribute(instance, "__pydantic_extra__", None)
+    _set_attribute(instance, "__pydantic_private__", None)
+    return instance
+
+
+_FIELD_NAMES: dict[type[BaseModel], frozenset[str]] = {}
+_set_attribute = object.__setattr__

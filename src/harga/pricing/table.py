@@ -17,6 +17,7 @@ import bisect
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
+from typing import Any
 
 from harga.domain.conditions import Boundary, ServiceTier
 from harga.domain.dimensions import Unit, get_dimension
@@ -70,6 +71,8 @@ class RateCard:
     table: "PriceTable"
     key: CardKey
     resolved: dict[tuple[str, str | None], Resolved] = field(default_factory=dict)
+    # What callers derive from a resolved price once per card, such as the engine's line parts.
+    memo: dict[tuple[str, str | None], Any] = field(default_factory=dict)
 
     def price(self, dimension: str, cache_ttl: str | None = None) -> Resolved:
         found = self.resolved.get((dimension, cache_ttl))
@@ -112,7 +115,7 @@ class PriceTable:
         for item in points:
             candidate = self._candidate(item)
             self._by_dimension.setdefault(item.dimension, []).append(candidate)
-        self._cards: dict[CardKey, RateCard] = {}
+        self._cards: dict[tuple[Any, ...], RateCard] = {}
 
     def card(
         self,
@@ -124,10 +127,13 @@ class PriceTable:
     ) -> RateCard:
         """Return the rate card for a request of this kind at time `at` (UTC)."""
         windows = tuple(w.contains(at) for w in self.windows) if self.windows else ()
-        key = CardKey(tier, region, api_surface, at.date(), windows, self.band(prompt_tokens))
-        card = self._cards.get(key)
+        band = self.band(prompt_tokens) if self.thresholds else 0
+        day = at.date()
+        lookup = (tier, region, api_surface, day, windows, band)
+        card = self._cards.get(lookup)
         if card is None:
-            card = self._cards[key] = RateCard(self, key)
+            key = CardKey(tier, region, api_surface, day, windows, band)
+            card = self._cards[lookup] = RateCard(self, key)
         return card
 
     def band(self, prompt_tokens: int) -> int:
