@@ -1,7 +1,9 @@
 """The `harga` command line: thin commands over the library."""
 
+import json
 import logging
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 import click
@@ -10,6 +12,10 @@ from tqdm import tqdm
 from harga.collectors import NoSuchSource, select_collectors
 from harga.pipeline.lock import RunLocked
 from harga.pipeline.runner import run_collection
+from harga.pricing import PricingError, Usage, price_usage
+from harga.pricing.load import load_fx_table, load_price_book
+from harga.pricing.text import format_result
+from harga.reconcile.fx import Conversion
 from harga.settings import Settings
 from harga.storage.engine import make_engine, make_sessionmaker
 from harga.storage.migrate import upgrade
@@ -102,6 +108,154 @@ def serve(database_url: str | None, host: str, port: int) -> None:
     engine = make_engine(settings.database_url)
     upgrade(engine)
     uvicorn.run(create_app(engine), host=host, port=port, log_level="info")
+
+
+@main.command()
+@click.argument("model")
+@click.option(
+    "--input",
+    "input_tokens",
+    type=click.IntRange(min=0),
+    default=0,
+    help="Prompt tokens as the seller's API reports them.",
+)
+@click.option(
+    "--output",
+    "output_tokens",
+    type=click.IntRange(min=0),
+    default=0,
+    help="Completion tokens as the seller's API reports them.",
+)
+@click.option(
+    "--cached", type=click.IntRange(min=0), default=0, help="Prompt tokens read from the cache."
+)
+@click.option(
+    "--cache-write",
+    type=click.IntRange(min=0),
+    default=0,
+    help="Prompt tokens written to the cache at the seller's default TTL.",
+)
+@click.option(
+    "--cache-write-1h",
+    type=click.IntRange(min=0),
+    default=0,
+    help="Prompt tokens written to the cache with a 1-hour TTL.",
+)
+@click.option(
+    "--reasoning",
+    type=click.IntRange(min=0),
+    default=0,
+    help="Reasoning tokens; the seller's rules say whether --output includes them.",
+)
+@click.option(
+    "--web-searches", type=click.IntRange(min=0), default=0, help="Web search tool calls."
+)
+@click.option("--seller", help="Seller id, such as openai or openrouter [default: the creator].")
+@click.option("--variant", default="", help="Offering variant, such as free.")
+@click.option(
+    "--tier",
+    type=click.Choice(["standard", "batch", "flex", "priority", "fast"]),
+    default="standard",
+    show_default=True,
+    help="Service tier.",
+)
+@click.option("--region", help="Region of a regional endpoint, such as us-east-1.")
+@click.option("--api-surface", help="API surface, such as chat_completions or responses.")
+@click.option(
+    "--at",
+    "at",
+    type=click.DateTime(["%Y-%m-%d", "%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S"]),
+    help="Date or UTC time of the request; prices in effect then apply [default: now].",
+)
+@click.option(
+    "--currency",
+    help="Also show the total in this currency, such as IDR, "
+    "with the ECB reference rate of the request date.",
+)
+@click.option(
+    "--allow-incomplete",
+    is_flag=True,
+    help="Price what has prices and list missing dimensions instead of failing.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
+@database_option
+def calc(
+    model: str,
+    input_tokens: int,
+    output_tokens: int,
+    cached: int,
+    cache_write: int,
+    cache_write_1h: int,
+    reasoning: int,
+    web_searches: int,
+    seller: str | None,
+    variant: str,
+    tier: str,
+    region: str | None,
+    api_surface: str | None,
+    at: datetime | None,
+    currency: str | None,
+    allow_incomplete: bool,
+    as_json: bool,
+    database_url: str | None,
+) -> None:
+    """Price one request of MODEL from the published prices in the database."""
+    settings = _settings(database_url)
+    engine = make_engine(settings.database_url)
+    upgrade(engine)
+    moment = (at or datetime.now(UTC)).replace(tzinfo=UTC)
+    usage = Usage(
+        input_tokens=input_tokens,
+        output_tokens=output_tokens,
+        cache_read_tokens=cached,
+        cache_write_tokens=cache_write,
+        cache_write_1h_tokens=cache_write_1h,
+        reasoning_tokens=reasoning,
+        web_searches=web_searches,
+    )
+    with make_sessionmaker(engine)() as session:
+        book = load_price_book(session)
+        fx = load_fx_table(session) if currency else None
+    try:
+        result = price_usage(
+            usage,
+            model,
+            book=book,
+            seller=seller,
+            variant=variant,
+            tier=tier,
+            region=region,
+            api_surface=api_surface,
+            at=moment,
+            allow_incomplete=allow_incomplete,
+        )
+    except PricingError as error:
+        raise click.ClickException(str(error)) from None
+    conversion: Conversion | None = None
+    if currency:
+        code = currency.upper()
+        assert fx is not None
+        conversion = fx.convert(result.total_usd, "USD", code, moment.date())
+        if conversion is None:
+            raise click.ClickException(
+                f"no ECB reference rate for USD and {code} on or before "
+                f"{moment.date().isoformat()} in the fx_rates table of {settings.database_url}; "
+                "load the ECB rates first, or leave out --currency"
+            )
+        currency = code
+    if as_json:
+        data = result.model_dump(mode="json")
+        if conversion is not None:
+            data["converted"] = {
+                "currency": currency,
+                "amount": str(conversion.amount),
+                "rate": str(conversion.rate),
+                "rate_date": conversion.rate_date.isoformat(),
+                "source": "ECB reference rates",
+            }
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+    else:
+        click.echo(format_result(result, currency, conversion))
 
 
 @main.group()

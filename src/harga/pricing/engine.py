@@ -140,10 +140,12 @@ class _Priced:
         self.resolved = resolved
         self.amount = resolved.amount
         self.unit = unit.value
-        # Exact: the unit sizes are powers of ten, far inside the decimal context's 28 digits.
+        # Exact: unit sizes are powers of ten, and the quotient stays far inside the decimal
+        # context's 28 digits. Costs then keep trailing zeros (0.0200000), which the JSON
+        # serializer of the result models drops.
         self.per_usage_unit = None if self.amount is None else self.amount / UNIT_SIZE[unit]
         self.basis = resolved.basis
-        self.facts = tuple(_fact(p) for p in resolved.points)
+        self.facts = () if self.amount is None else tuple(_fact(p) for p in resolved.points)
 
     def line(self, count: int | Decimal) -> PriceLine:
         amount = self.amount

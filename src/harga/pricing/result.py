@@ -2,11 +2,15 @@
 
 from datetime import datetime
 from decimal import Decimal
-from typing import Any, TypeVar
+from typing import Annotated, Any, TypeVar
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, PlainSerializer
 
+from harga.domain.money import format_plain
 from harga.pricing.usage import Usage
+
+# An exact amount; JSON gets its plain decimal text without exponent or trailing zeros.
+Exact = Annotated[Decimal, PlainSerializer(format_plain, return_type=str, when_used="json")]
 
 
 class FactUsed(BaseModel):
@@ -18,7 +22,7 @@ class FactUsed(BaseModel):
     """Id of the `price_facts` row; None for prices built in memory."""
     dimension: str
     conditions_key: str
-    amount_usd: Decimal
+    amount_usd: Exact
     """USD per the dimension's unit, as published."""
     state: str
     evidence_ids: tuple[int, ...]
@@ -33,12 +37,12 @@ class PriceLine(BaseModel):
 
     dimension: str
     cache_ttl: str | None = None
-    quantity: Decimal
+    quantity: Exact
     """Billable count in usage units: tokens, images, requests, calls or seconds."""
     unit: str
     """The unit `unit_price_usd` is stated in, such as `per_mtok`."""
-    unit_price_usd: Decimal
-    cost_usd: Decimal
+    unit_price_usd: Exact
+    cost_usd: Exact
     basis: tuple[str, ...]
     """Seller rules that derived the unit price from another price, with their sources."""
     facts: tuple[FactUsed, ...]
@@ -51,7 +55,7 @@ class MissingDimension(BaseModel):
 
     dimension: str
     cache_ttl: str | None = None
-    quantity: Decimal
+    quantity: Exact
     reason: str
 
 
@@ -71,7 +75,7 @@ class PriceResult(BaseModel):
     """The prompt size that selects the prompt-size tier, cached tokens included."""
     prompt_threshold_tokens: int | None
     """The prompt-size threshold the request crossed, if any."""
-    total_usd: Decimal
+    total_usd: Exact
     """Sum of the lines; when `complete` is false, the missing dimensions are not in it."""
     complete: bool
     lines: list[PriceLine]
@@ -100,7 +104,7 @@ class WorkloadResult(BaseModel):
 
     model_config = ConfigDict(frozen=True)
 
-    total_usd: Decimal
+    total_usd: Exact
     complete: bool
     requests: list[PriceResult]
 
