@@ -201,8 +201,6 @@ def calc(
 ) -> None:
     """Price one request of MODEL from the published prices in the database."""
     settings = _settings(database_url)
-    engine = make_engine(settings.database_url)
-    upgrade(engine)
     moment = (at or datetime.now(UTC)).replace(tzinfo=UTC)
     usage = Usage(
         input_tokens=input_tokens,
@@ -213,9 +211,14 @@ def calc(
         reasoning_tokens=reasoning,
         web_searches=web_searches,
     )
-    with make_sessionmaker(engine)() as session:
-        book = load_price_book(session)
-        fx = load_fx_table(session) if currency else None
+    engine = make_engine(settings.database_url)
+    try:
+        upgrade(engine)
+        with make_sessionmaker(engine)() as session:
+            book = load_price_book(session)
+            fx = load_fx_table(session) if currency else None
+    finally:
+        engine.dispose()
     try:
         result = price_usage(
             usage,
