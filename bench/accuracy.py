@@ -1,6 +1,6 @@
 """Accuracy of harga's usage extraction and pricing on genai-prices' dataset of real responses.
 
-`usages.json` holds 1,577 response bodies. For each body, every genai-prices extractor that
+`usages.json` contains 1,577 response bodies. For each body, every genai-prices extractor that
 could read it records the usage it extracted and, when it knew the model, the price. This script
 compares harga with each (body, extractor) pair whose API surface is the one harga detects for
 the body: the usage always, the price when genai-prices computed one. harga prices with the
@@ -49,8 +49,8 @@ _DEFAULT_SURFACES = {
 }
 _SKIPPED_PROVIDERS = frozenset({"cohere", "minimax", "x-ai"})
 
-# Usage keys compared, as genai-prices names them; text, image, video and tool breakdowns carry
-# no price of their own at the sellers in the dataset and harga does not extract them.
+# Usage keys compared, as genai-prices names them. Text, image, video and tool breakdowns are
+# left out because harga does not extract them: Gemini bills them at the text rate.
 COMPARED_USAGE_KEYS = (
     "input_tokens",
     "cache_read_tokens",
@@ -277,8 +277,15 @@ def _row(
 
 def _check(row: Row, usage: Usage, model: str | None, pricer: Pricer) -> None:
     seller = harga_seller(row.provider, row.surface)
-    # Only the keys this genai-prices extractor maps from the fields harga reads are compared:
-    # many extractors leave out reasoning, cache or web search counts that the response states.
+    omitted = _check_usage(row, usage, seller)
+    if row.expected_total is not None and model is not None:
+        _check_price(row, usage, model, seller, omitted, pricer)
+
+
+def _check_usage(row: Row, usage: Usage, seller: str) -> list[str]:
+    """Compare the usage; return the keys harga extracts that the extractor does not map."""
+    # Only the keys this genai-prices extractor maps from the fields harga reads are compared,
+    # because many extractors leave out reasoning, cache or web search counts.
     ours = HARGA_FIELDS[row.surface]
     keys = {
         k
@@ -288,16 +295,20 @@ def _check(row: Row, usage: Usage, model: str | None, pricer: Pricer) -> None:
     row.unmatched_fields = frozenset(
         k for k, fields in row.mapped_keys.items() if k in COMPARED_USAGE_KEYS and k not in keys
     )
+
     full = genai_usage(usage, seller, row.surface)
     mine = {k: v for k, v in full.items() if k in keys}
     theirs = {k: v for k, v in row.expected_usage.items() if k in keys and v}
-    omitted = sorted(k for k in full if k not in row.mapped_keys and k in COMPARED_USAGE_KEYS)
     row.usage_ok = mine == theirs
     if not row.usage_ok:
         row.reason = "usage differs"
         row.detail = f"harga {mine} genai-prices {theirs}"
-    if row.expected_total is None or model is None:
-        return
+    return sorted(k for k in full if k not in row.mapped_keys and k in COMPARED_USAGE_KEYS)
+
+
+def _check_price(
+    row: Row, usage: Usage, model: str, seller: str, omitted: list[str], pricer: Pricer
+) -> None:
     try:
         model_id, book, unsupported = pricer.book(row.provider, seller, model)
     except LookupError as error:
@@ -305,6 +316,7 @@ def _check(row: Row, usage: Usage, model: str | None, pricer: Pricer) -> None:
         row.reason = row.reason or "model not found"
         row.detail = row.detail or str(error)
         return
+
     try:
         result = price_usage(
             usage, model_id, book=book, api_surface=row.surface.value, at=PRICED_AT
@@ -319,6 +331,7 @@ def _check(row: Row, usage: Usage, model: str | None, pricer: Pricer) -> None:
         row.reason = row.reason or type(error).__name__
         row.detail = row.detail or str(error)
         return
+
     row.price_ok = result.total_usd == row.expected_total
     if not row.price_ok and not row.reason:
         row.reason = "unsupported price key" if unsupported else "amount differs"

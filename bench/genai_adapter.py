@@ -1,9 +1,10 @@
 """Feeding genai-prices' price data to harga, so both price with identical numbers.
 
-genai-prices states a model's prices as one `ModelPrice`, as tiered prices (a cliff: crossing a
-tier's start prices the whole request at that tier, `>` the start), as prices conditional on a
-start date or a UTC time of day, and as price variants. Each becomes harga price points with the
-matching conditions. Price keys without a harga dimension are returned as unsupported.
+genai-prices states a model's prices as one `ModelPrice`, as tiered prices, as prices
+conditional on a start date or a UTC time of day, and as price variants. Its tiers are cliffs:
+a prompt above a tier's start prices the whole request at that tier. Each becomes harga price
+points with the matching conditions. Price keys without a harga dimension are returned as
+unsupported.
 """
 
 from collections.abc import Iterable

@@ -104,6 +104,19 @@ def test_anthropic_page_batch_is_half(mirror_dir: Path) -> None:
         assert costs == {"input": batch_input, "output": batch_output}, name
 
 
+def test_anthropic_batch_uses_stated_cache_price(mirror_dir: Path) -> None:
+    """Pricing page, Claude Haiku 3: stated $0.03 cache hits; Batch halves it to $0.015."""
+    base, _, _, hit, output = _anthropic_rows(mirror_dir, 5)["Claude Haiku 3"]
+    points = [point("input", base), point("output", output), point("cache_read", hit)]
+    book = book_of("anthropic/claude-3-haiku", "anthropic", points)
+
+    result = price_usage(
+        Usage(cache_read_tokens=MTOK), "anthropic/claude-3-haiku", book=book, tier="batch"
+    )
+
+    assert result.total_usd == Decimal("0.015")
+
+
 def test_anthropic_batch_stacks_with_long_context() -> None:
     """Pricing page: the Batch 50% discount applies to long context, caching multiplies on top.
 

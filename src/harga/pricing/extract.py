@@ -1,8 +1,8 @@
 """Usage extraction from the response bodies of real LLM APIs.
 
 Each API surface has its own usage block. The extractor copies the counts as the API reports
-them; whether cached or reasoning tokens sit inside the totals is a seller rule that the engine
-applies, not something the extractor changes. Shapes, as seen in the 1,577 response bodies of
+them. Whether cached or reasoning tokens are inside the totals is a seller rule, which the
+engine applies. Shapes, as seen in the 1,577 response bodies of
 genai-prices' usages.json:
 
 - chat completions (OpenAI, xAI, DeepSeek, Mistral, Groq, OpenRouter, ...): `usage.prompt_tokens`,
@@ -103,7 +103,8 @@ def _chat_completions(body: Mapping[str, Any]) -> ExtractedUsage:
     cached = _count(prompt, "cached_tokens", "usage.prompt_tokens_details")
     if not cached:
         cached = _count(usage, "prompt_cache_hit_tokens", "usage")
-    # NOTE: Mistral's `num_cached_tokens` is left out: no source here states how it is billed.
+    # NOTE: Mistral's `num_cached_tokens` is left out, because no source read for harga states
+    # how Mistral bills those tokens.
     counts = Usage(
         input_tokens=_count(usage, "prompt_tokens", "usage", required=True),
         cache_read_tokens=cached,
@@ -175,9 +176,9 @@ def _gemini(body: Mapping[str, Any]) -> ExtractedUsage:
     tool_prompt = _modalities(usage, "toolUsePromptTokensDetails")
     cached = _modalities(usage, "cacheTokensDetails")
     candidates = _modalities(usage, "candidatesTokensDetails")
-    # Tool-use prompt tokens (such as Search grounding results) are billed as input tokens.
-    # Image, video and document tokens stay in the text count: Gemini bills them at the text
-    # input rate, and the breakdown of cached tokens by those modalities would not add up.
+    # Tool-use prompt tokens count as input tokens, as genai-prices' Gemini extractor reads them.
+    # Image, video and document tokens stay in the text count because Gemini bills them at the
+    # text input rate.
     counts = Usage(
         input_tokens=_count(usage, "promptTokenCount", "usageMetadata")
         + _count(usage, "toolUsePromptTokenCount", "usageMetadata"),

@@ -21,7 +21,7 @@ def load_price_book(session: Session) -> PriceBook:
     """Read every published price fact into a book, one offering per (model, seller, variant).
 
     Facts in the `pending`, `unknown` and `not_offered` states are kept without an amount, so an
-    error can say why a dimension has no price.
+    error can state why a dimension has no price.
     """
     offerings: dict[OfferingKey, Offering] = {}
     for row in session.execute(select(OfferingRow).order_by(OfferingRow.id)).scalars():
@@ -82,8 +82,8 @@ def _points(session: Session) -> Iterator[tuple[int, PricePoint]]:
 
 
 def _conditions(text: str, start: date | None, end: date | None) -> Conditions:
-    # The columns are the published date range; a current price keeps its start date in the
-    # JSON for the history view, and the columns carry the same dates.
+    # The date columns are the published range. The JSON carries the same dates, because a
+    # current price keeps its start date there for the history view.
     conditions = Conditions.from_json(json.loads(text))
     return Conditions(
         **{**conditions.without_dates().__dict__, "effective_from": start, "effective_to": end}

@@ -81,7 +81,7 @@ class PriceResult(BaseModel):
     lines: list[PriceLine]
     missing: list[MissingDimension]
     rules_source: str
-    """Where the seller's billing rules come from."""
+    """Source of the seller's billing rules."""
 
 
 class PricedRequest(BaseModel):
@@ -116,7 +116,7 @@ def trusted(cls: type[Model], values: dict[str, Any]) -> Model:
     """Build a model from values the engine computed, every field given, without validation.
 
     It is `model_construct` without its per-field checks, which cost more than the pricing
-    itself; the tests check that a result built this way equals a validated one.
+    itself. A test checks that a result built this way equals a validated one.
     """
     instance = cls.__new__(cls)
     fields = _FIELD_NAMES.get(cls)

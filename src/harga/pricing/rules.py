@@ -1,6 +1,6 @@
 """Seller billing rules, read once from `rules.toml` beside this module.
 
-The rules say how a seller's API counts usage (cached tokens inside the prompt count or
+The rules state how a seller's API counts usage (cached tokens inside the prompt count or
 separate, reasoning inside the completion count or on top) and which prices the seller defines
 as multiples of others. Every seller's entry names the page or dataset it comes from.
 """
@@ -38,7 +38,7 @@ class RegionalUplift:
 
 @dataclass(frozen=True)
 class SellerRules:
-    """How one seller counts and bills usage."""
+    """Billing rules of one seller: how its API counts usage and which prices it derives."""
 
     seller: str
     source: str

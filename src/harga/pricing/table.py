@@ -1,14 +1,14 @@
 """The price table of one offering, compiled once and queried per request.
 
 A request selects prices by service tier, region, API surface, date, time of day and prompt
-size. The table turns those into a rate card key; each card resolves a dimension once and keeps
-the answer, so pricing many requests of the same kind costs a dictionary lookup per dimension.
+size. The table turns those into a rate card key. Each card resolves a dimension once and keeps
+the result, so pricing many requests of the same kind costs a dictionary lookup per dimension.
 
 Resolution of one dimension, first match wins:
 1. a fact at exactly these conditions and the request's prompt-size band; a fact stating
    `not_offered` ends the search;
-2. a seller rule deriving it from another dimension (Anthropic's 0.1 × input cache read);
-3. a seller rule deriving a service tier from the standard tier (Anthropic's 50% batch);
+2. a seller rule deriving a service tier from the standard tier (Anthropic's 50% batch);
+3. a seller rule deriving it from another dimension (Anthropic's 0.1 × input cache read);
 4. a fact at a lower prompt-size band, for a dimension whose price does not change with size;
 5. otherwise the dimension is unavailable, with the reason.
 """
@@ -164,12 +164,14 @@ class PriceTable:
                 return _found(dimension, cache_ttl, best.point)
             if best.point.state is PriceState.NOT_OFFERED:
                 return Resolved(dimension, cache_ttl, None, (best.point,), (), "not offered")
-        derived = self._derived(dimension, cache_ttl, tier, region, key)
-        if derived is not None:
-            return derived
+        # The tier rule comes first, so a stated standard price (Claude Haiku 3's $0.03 cache
+        # read) wins over a price derived at the tier from another dimension.
         from_tier = self._from_standard_tier(dimension, cache_ttl, tier, region, key)
         if from_tier is not None:
             return from_tier
+        derived = self._derived(dimension, cache_ttl, tier, region, key)
+        if derived is not None:
+            return derived
         lower = [c for c in candidates if c.band < key.band and c.point.usable]
         if lower:
             top = max(c.band for c in lower)

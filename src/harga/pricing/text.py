@@ -7,12 +7,39 @@ from harga.reconcile.fx import Conversion
 
 def format_result(result: PriceResult, currency: str | None, conversion: Conversion | None) -> str:
     """Render the lines, the total and, when a conversion is given, the converted total."""
-    header = (
-        f"{result.model_id} sold by {result.seller_id}"
-        f"{f' ({result.variant})' if result.variant else ''}, tier {result.tier}"
-        f"{f', region {result.region}' if result.region else ''}"
-        f", at {result.at.isoformat().replace('+00:00', 'Z')}"
-    )
+    lines = [_header(result)]
+    if result.prompt_threshold_tokens is not None:
+        lines.append(
+            f"prompt of {result.prompt_tokens} tokens is above the "
+            f"{result.prompt_threshold_tokens}-token threshold: long-context prices apply"
+        )
+    lines.extend(_table(result))
+
+    notes = dict.fromkeys(basis for line in result.lines for basis in line.basis)
+    lines.extend(f"note: {basis}" for basis in notes)
+    for missing in result.missing:
+        lines.append(f"missing: {missing.dimension} ({missing.reason}); not in the total")
+
+    total = format_plain(result.total_usd)
+    lines.append(f"total USD {total}{'' if result.complete else ' (incomplete)'}")
+    if currency and conversion is not None:
+        lines.append(
+            f"total {currency} {format_plain(conversion.amount)} "
+            f"(ECB reference rate {format_plain(conversion.rate)} {currency}/USD "
+            f"of {conversion.rate_date.isoformat()})"
+        )
+    return "\n".join(lines)
+
+
+def _header(result: PriceResult) -> str:
+    variant = f" ({result.variant})" if result.variant else ""
+    region = f", region {result.region}" if result.region else ""
+    at = result.at.isoformat().replace("+00:00", "Z")
+    seller = f"{result.seller_id}{variant}"
+    return f"{result.model_id} sold by {seller}, tier {result.tier}{region}, at {at}"
+
+
+def _table(result: PriceResult) -> list[str]:
     rows = [("dimension", "quantity", "USD per unit", "cost USD", "facts (evidence ids)")]
     for line in result.lines:
         name = f"{line.dimension} {line.cache_ttl}" if line.cache_ttl else line.dimension
@@ -29,25 +56,6 @@ def format_result(result: PriceResult, currency: str | None, conversion: Convers
             )
         )
     widths = [max(len(row[i]) for row in rows) for i in range(4)]
-    lines = [header]
-    if result.prompt_threshold_tokens is not None:
-        lines.append(
-            f"prompt of {result.prompt_tokens} tokens is above the "
-            f"{result.prompt_threshold_tokens}-token threshold: long-context prices apply"
-        )
-    for row in rows:
-        cells = [row[i].ljust(widths[i]) for i in range(4)]
-        lines.append("  ".join([*cells, row[4]]).rstrip())
-    notes = dict.fromkeys(basis for line in result.lines for basis in line.basis)
-    lines.extend(f"note: {basis}" for basis in notes)
-    for missing in result.missing:
-        lines.append(f"missing: {missing.dimension} ({missing.reason}); not in the total")
-    total = format_plain(result.total_usd)
-    lines.append(f"total USD {total}{'' if result.complete else ' (incomplete)'}")
-    if currency and conversion is not None:
-        lines.append(
-            f"total {currency} {format_plain(conversion.amount)} "
-            f"(ECB reference rate {format_plain(conversion.rate)} {currency}/USD "
-            f"of {conversion.rate_date.isoformat()})"
-        )
-    return "\n".join(lines)
+    return [
+        "  ".join([*(row[i].ljust(widths[i]) for i in range(4)), row[4]]).rstrip() for row in rows
+    ]
