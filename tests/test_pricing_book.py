@@ -71,6 +71,14 @@ def test_unknown_seller_lists_sellers() -> None:
     assert "sellers with prices: openai, openrouter" in str(error.value)
 
 
+def test_unknown_variant_lists_variants() -> None:
+    with pytest.raises(UnknownOffering) as error:
+        price_usage(USAGE, "openai/gpt-5", book=BOOK, variant="flex")
+
+    assert "no offering with variant 'flex'" in str(error.value)
+    assert "variants with prices: (none)" in str(error.value)
+
+
 @pytest.mark.parametrize(
     ("usage", "message"),
     [

@@ -191,19 +191,20 @@ def test_gemini_threshold_boundary(
 
 def test_gemini_thinking_and_images() -> None:
     """Gemini pricing page, 2.5 Flash: '$0.30 (text / image / video)' input and '$2.50' output
-    '(including thinking tokens)'; the usage is usages.json's gemini-2.5-flash response with
-    629 prompt tokens (516 of them image), 74 candidates and 72 thoughts tokens."""
+    '(including thinking tokens)'. The usage is usages.json's gemini-2.5-flash response to
+    test_model_sees_multiple_images: 629 prompt tokens (516 of them image), 2 candidates and 72
+    thoughts tokens."""
     book = book_of(
         "google/gemini-2.5-flash", "google", [point("input", "0.30"), point("output", "2.50")]
     )
-    usage = Usage(input_tokens=629, input_image_tokens=516, output_tokens=74, reasoning_tokens=72)
+    usage = Usage(input_tokens=629, input_image_tokens=516, output_tokens=2, reasoning_tokens=72)
 
     result = price_usage(usage, "google/gemini-2.5-flash", book=book)
 
     costs = {line.dimension: line.quantity for line in result.lines}
-    assert costs == {"input": 113, "input_image": 516, "output": 74, "reasoning": 72}
-    # 629 × $0.30 + (74 + 72) × $2.50, per 1M tokens
-    assert result.total_usd == Decimal("0.0005537")
+    assert costs == {"input": 113, "input_image": 516, "output": 2, "reasoning": 72}
+    # 629 × $0.30 + (2 + 72) × $2.50, per 1M tokens
+    assert result.total_usd == Decimal("0.0003737")
 
 
 def test_gemini_audio_needs_own_price() -> None:

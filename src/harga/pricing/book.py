@@ -66,6 +66,9 @@ class PriceBook:
         seller_id = seller_slug(seller) if seller else None
         model_id = self._model_id(model, seller_id)
         offerings = [o for o in self._sellers[model_id] if o.variant == variant]
+        if not offerings:
+            variants = sorted({o.variant or "(none)" for o in self._sellers[model_id]})
+            raise UnknownOffering(model_id, seller_id, [], variant=variant, variants=variants)
         if seller_id is None:
             chosen = [o for o in offerings if o.official] or offerings
             if len(chosen) != 1:

@@ -24,11 +24,24 @@ class UnknownModel(PricingError):
 class UnknownOffering(PricingError):
     """The model is known, but not as sold by the requested seller or variant."""
 
-    def __init__(self, model: str, seller: str | None, sellers: Sequence[str]) -> None:
+    def __init__(
+        self,
+        model: str,
+        seller: str | None,
+        sellers: Sequence[str],
+        *,
+        variant: str = "",
+        variants: Sequence[str] = (),
+    ) -> None:
         self.model = model
         self.seller = seller
         self.sellers = tuple(sellers)
-        if seller is None:
+        if variants:
+            message = (
+                f"model {model!r} has no offering with variant {variant!r}; "
+                f"variants with prices: {', '.join(variants)}"
+            )
+        elif seller is None:
             message = (
                 f"model {model!r} is sold by several sellers ({', '.join(self.sellers)}) "
                 "and none is its creator; pass a seller"

@@ -23,6 +23,8 @@ def load_price_book(session: Session) -> PriceBook:
     Facts in the `pending`, `unknown` and `not_offered` states are kept without an amount, so an
     error can state why a dimension has no price.
     """
+    # NOTE: offerings that differ only in `region` are merged into one, because published facts
+    # state their region in their conditions and publishing writes every offering's region as "".
     offerings: dict[OfferingKey, Offering] = {}
     for row in session.execute(select(OfferingRow).order_by(OfferingRow.id)).scalars():
         key = (row.model_id, row.seller_id, row.variant)
