@@ -6,6 +6,7 @@ from harga.pricing import (
     PricedRequest,
     PriceResult,
     Usage,
+    extract_usage,
     price_usage,
     price_workload,
 )
@@ -19,6 +20,7 @@ __all__ = [
     "PricedRequest",
     "Usage",
     "__version__",
+    "extract_usage",
     "price_usage",
     "price_workload",
 ]

@@ -9,11 +9,13 @@ from harga.pricing.errors import (
     UnknownModel,
     UnknownOffering,
 )
+from harga.pricing.extract import ExtractedUsage, UnrecognisedResponse, extract_usage
 from harga.pricing.points import PricePoint, point
 from harga.pricing.result import PricedRequest, PriceResult, WorkloadResult
 from harga.pricing.usage import Usage
 
 __all__ = [
+    "ExtractedUsage",
     "InvalidUsage",
     "MissingPrice",
     "Offering",
@@ -24,8 +26,10 @@ __all__ = [
     "PricingError",
     "UnknownModel",
     "UnknownOffering",
+    "UnrecognisedResponse",
     "Usage",
     "WorkloadResult",
+    "extract_usage",
     "point",
     "price_usage",
     "price_workload",

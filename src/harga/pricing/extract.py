@@ -42,7 +42,7 @@ class UnrecognisedResponse(ValueError):
 class ExtractedUsage(BaseModel):
     """The usage of one response, with the model and service tier it reports."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, use_attribute_docstrings=True)
 
     model: str | None
     """The model id as the response states it; Bedrock Converse responses state none."""

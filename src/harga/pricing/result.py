@@ -16,7 +16,7 @@ Exact = Annotated[Decimal, PlainSerializer(format_plain, return_type=str, when_u
 class FactUsed(BaseModel):
     """A published price that a line rests on."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, use_attribute_docstrings=True)
 
     fact_id: int | None
     """Id of the `price_facts` row; None for prices built in memory."""
@@ -33,7 +33,7 @@ class FactUsed(BaseModel):
 class PriceLine(BaseModel):
     """The cost of one dimension of the usage."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, use_attribute_docstrings=True)
 
     dimension: str
     cache_ttl: str | None = None
@@ -51,7 +51,7 @@ class PriceLine(BaseModel):
 class MissingDimension(BaseModel):
     """A dimension the usage needs but no usable price covers."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, use_attribute_docstrings=True)
 
     dimension: str
     cache_ttl: str | None = None
@@ -62,7 +62,7 @@ class MissingDimension(BaseModel):
 class PriceResult(BaseModel):
     """The cost of one request's usage, with every price it used."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, use_attribute_docstrings=True)
 
     model_id: str
     seller_id: str
@@ -87,22 +87,27 @@ class PriceResult(BaseModel):
 class PricedRequest(BaseModel):
     """One request of a workload: its usage and what selects the prices."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, use_attribute_docstrings=True)
 
     usage: Usage
     model: str
+    """Canonical model id (`openai/gpt-5`) or an upstream spelling of it."""
     seller: str | None = None
+    """Seller id; None for the model's creator."""
     variant: str = ""
     tier: str = "standard"
+    """Service tier: standard, batch, flex, priority or fast."""
     region: str | None = None
     api_surface: str | None = None
+    """API surface, such as `chat_completions`; some sellers count usage differently per surface."""
     at: datetime | None = None
+    """Time of the request; prices in effect then apply. None means now."""
 
 
 class WorkloadResult(BaseModel):
     """The cost of a list of requests: the sum of their costs."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, use_attribute_docstrings=True)
 
     total_usd: Exact
     complete: bool

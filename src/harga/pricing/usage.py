@@ -19,7 +19,7 @@ Amount = Annotated[Decimal, Field(ge=0, allow_inf_nan=False)]
 class Usage(BaseModel):
     """Billable counts of one request, or of many when added together."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True)
 
     input_tokens: Count = 0
     """Prompt tokens as the API reports them (`prompt_tokens`, `input_tokens`)."""
