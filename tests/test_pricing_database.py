@@ -177,3 +177,46 @@ def test_calc_currency_idr(collected: sessionmaker[Session], database_url: str) 
     assert code == 0
     assert abs(amount - expected) < Decimal("1e-9")
     assert "of 2026-04-13" in line
+
+
+def _saved_response(mirror_dir: Path, tmp_path: Path, file_part: str) -> Path:
+    entries = json.loads((mirror_dir / "genai-prices/tests/dataset/usages.json").read_text())
+    body = next(e["body"] for e in entries if file_part in e["body"]["file"])
+    path = tmp_path / "response.json"
+    path.write_text(json.dumps({k: v for k, v in body.items() if k != "file"}))
+    return path
+
+
+def test_calc_reads_saved_response(database_url: str, mirror_dir: Path, tmp_path: Path) -> None:
+    # usages.json: a gpt-5.4-mini-2026-03-17 responses body with 72 input and 14 output
+    # tokens; llm-prices prices gpt-5.4-mini at $0.75 input and $4.50 output per 1M tokens.
+    path = _saved_response(mirror_dir, tmp_path, "test_openai_responses_native_output_decimal")
+
+    code, output, _ = _calc(database_url, "--response", str(path), "--json")
+
+    data = json.loads(output)
+    assert code == 0
+    assert data["model_id"] == "openai/gpt-5.4-mini"
+    assert data["api_surface"] == "responses"
+    assert data["total_usd"] == "0.000117"
+
+
+def test_calc_response_excludes_counts(database_url: str, mirror_dir: Path, tmp_path: Path) -> None:
+    path = _saved_response(mirror_dir, tmp_path, "test_openai_responses_native_output_decimal")
+
+    code, _, errors = _calc(database_url, "--response", str(path), "--input", "5")
+
+    assert code == 2
+    assert "not both" in errors
+
+
+def test_calc_response_unknown_tier(database_url: str, tmp_path: Path) -> None:
+    path = tmp_path / "response.json"
+    body = {"model": "gpt-5.4-mini", "service_tier": "scale", "usage": {"prompt_tokens": 3}}
+    path.write_text(json.dumps(body))
+
+    code, _, errors = _calc(database_url, "--response", str(path))
+
+    assert code == 2
+    assert "service tier 'scale'" in errors
+    assert "pass --tier" in errors

@@ -12,7 +12,7 @@ from tqdm import tqdm
 from harga.collectors import NoSuchSource, select_collectors
 from harga.pipeline.lock import RunLocked
 from harga.pipeline.runner import run_collection
-from harga.pricing import PricingError, Usage, price_usage
+from harga.pricing import PricingError, UnrecognisedResponse, Usage, extract_usage, price_usage
 from harga.pricing.load import load_fx_table, load_price_book
 from harga.pricing.text import format_result
 from harga.reconcile.fx import Conversion
@@ -111,7 +111,14 @@ def serve(database_url: str | None, host: str, port: int) -> None:
 
 
 @main.command()
-@click.argument("model")
+@click.argument("model", required=False)
+@click.option(
+    "--response",
+    "response_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Read the usage, model and service tier from this saved JSON response body "
+    "instead of the count options.",
+)
 @click.option(
     "--input",
     "input_tokens",
@@ -155,9 +162,7 @@ def serve(database_url: str | None, host: str, port: int) -> None:
 @click.option(
     "--tier",
     type=click.Choice(["standard", "batch", "flex", "priority", "fast"]),
-    default="standard",
-    show_default=True,
-    help="Service tier.",
+    help="Service tier [default: the tier --response states, else standard].",
 )
 @click.option("--region", help="Region of a regional endpoint, such as us-east-1.")
 @click.option("--api-surface", help="API surface, such as chat_completions or responses.")
@@ -180,7 +185,8 @@ def serve(database_url: str | None, host: str, port: int) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
 @database_option
 def calc(
-    model: str,
+    model: str | None,
+    response_file: Path | None,
     input_tokens: int,
     output_tokens: int,
     cached: int,
@@ -190,7 +196,7 @@ def calc(
     web_searches: int,
     seller: str | None,
     variant: str,
-    tier: str,
+    tier: str | None,
     region: str | None,
     api_surface: str | None,
     at: datetime | None,
@@ -199,7 +205,11 @@ def calc(
     as_json: bool,
     database_url: str | None,
 ) -> None:
-    """Price one request of MODEL from the published prices in the database."""
+    """Price one request of MODEL from the published prices in the database.
+
+    Give the usage with the count options, or with --response as a saved API response body;
+    MODEL may then be left out to use the model the response states.
+    """
     settings = _settings(database_url)
     moment = (at or datetime.now(UTC)).replace(tzinfo=UTC)
     usage = Usage(
@@ -211,6 +221,12 @@ def calc(
         reasoning_tokens=reasoning,
         web_searches=web_searches,
     )
+    if response_file is not None:
+        model, usage, api_surface, tier = _from_response(
+            response_file, model, usage, api_surface, tier
+        )
+    if model is None:
+        raise click.UsageError("missing MODEL; give a model id, or --response with a model")
     engine = make_engine(settings.database_url)
     try:
         upgrade(engine)
@@ -226,7 +242,7 @@ def calc(
             book=book,
             seller=seller,
             variant=variant,
-            tier=tier,
+            tier=tier or "standard",
             region=region,
             api_surface=api_surface,
             at=moment,
@@ -259,6 +275,46 @@ def calc(
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))
     else:
         click.echo(format_result(result, currency, conversion))
+
+
+# Service tiers as responses state them (OpenAI's `service_tier`, Anthropic's
+# `usage.service_tier`, Gemini's `serviceTier` and flex traffic type), as harga's tiers.
+_RESPONSE_TIERS = {
+    "default": "standard",
+    "auto": "standard",
+    "standard": "standard",
+    "batch": "batch",
+    "flex": "flex",
+    "priority": "priority",
+}
+
+
+def _from_response(
+    path: Path, model: str | None, counts: Usage, api_surface: str | None, tier: str | None
+) -> tuple[str | None, Usage, str | None, str | None]:
+    """Read the model, usage, API surface and tier of a saved response body."""
+    if counts != Usage():
+        raise click.UsageError("give the usage with --response or with the count options, not both")
+    try:
+        body = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        message = f"cannot read {path} as JSON: {error}"
+        raise click.BadParameter(message, param_hint="--response") from None
+    if not isinstance(body, dict):
+        raise click.BadParameter(f"{path} is not a JSON object", param_hint="--response")
+    try:
+        extracted = extract_usage(body)
+    except UnrecognisedResponse as error:
+        raise click.BadParameter(f"{path}: {error}", param_hint="--response") from None
+    if tier is None and extracted.service_tier is not None:
+        tier = _RESPONSE_TIERS.get(extracted.service_tier)
+        if tier is None:
+            raise click.UsageError(
+                f"{path} states service tier {extracted.service_tier!r}, which harga does not "
+                "know; pass --tier"
+            )
+    surface = api_surface or extracted.api_surface.value
+    return model or extracted.model, extracted.usage, surface, tier
 
 
 @main.group()
