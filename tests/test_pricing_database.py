@@ -171,12 +171,30 @@ def test_calc_currency_idr(collected: sessionmaker[Session], database_url: str) 
         "idr",
     )
 
+    _, as_json, _ = _calc(
+        database_url,
+        "gpt-5.6-luna",
+        "--input",
+        "100000",
+        "--output",
+        "20000",
+        "--at",
+        "2026-07-01",
+        "--currency",
+        "IDR",
+        "--json",
+    )
+
     line = next(text for text in output.splitlines() if text.startswith("total IDR"))
     amount = Decimal(line.split()[2])
     expected = Decimal("0.22") * Decimal("20082.05") / Decimal("1.1684")
+    converted = json.loads(as_json)["converted"]
     assert code == 0
     assert abs(amount - expected) < Decimal("1e-9")
     assert "of 2026-04-13" in line
+    assert converted["currency"] == "IDR"
+    assert converted["rate_date"] == "2026-04-13"
+    assert Decimal(converted["amount"]) == amount
 
 
 def _saved_response(mirror_dir: Path, tmp_path: Path, file_part: str) -> Path:

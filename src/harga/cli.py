@@ -4,18 +4,28 @@ import json
 import logging
 import sys
 from datetime import UTC, datetime
+from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import click
 from tqdm import tqdm
 
 from harga.collectors import NoSuchSource, select_collectors
+from harga.domain.money import format_plain
 from harga.pipeline.lock import RunLocked
 from harga.pipeline.runner import run_collection
-from harga.pricing import PricingError, UnrecognisedResponse, Usage, extract_usage, price_usage
+from harga.pricing import (
+    PriceResult,
+    PricingError,
+    UnrecognisedResponse,
+    Usage,
+    extract_usage,
+    price_usage,
+)
 from harga.pricing.load import load_fx_table, load_price_book
 from harga.pricing.text import format_result
-from harga.reconcile.fx import Conversion
+from harga.reconcile.fx import Conversion, FxTable
 from harga.settings import Settings
 from harga.storage.engine import make_engine, make_sessionmaker
 from harga.storage.migrate import upgrade
@@ -152,7 +162,7 @@ def serve(database_url: str | None, host: str, port: int) -> None:
     "--reasoning",
     type=click.IntRange(min=0),
     default=0,
-    help="Reasoning tokens; the seller's rules say whether --output includes them.",
+    help="Reasoning tokens; the seller's rules state whether --output includes them.",
 )
 @click.option(
     "--web-searches", type=click.IntRange(min=0), default=0, help="Web search tool calls."
@@ -235,6 +245,7 @@ def calc(
             fx = load_fx_table(session) if currency else None
     finally:
         engine.dispose()
+
     try:
         result = price_usage(
             usage,
@@ -250,31 +261,43 @@ def calc(
         )
     except PricingError as error:
         raise click.ClickException(str(error)) from None
-    conversion: Conversion | None = None
-    if currency:
-        code = currency.upper()
-        assert fx is not None
-        conversion = fx.convert(result.total_usd, "USD", code, moment.date())
-        if conversion is None:
-            raise click.ClickException(
-                f"no ECB reference rate for USD and {code} on or before "
-                f"{moment.date().isoformat()} in the fx_rates table of {settings.database_url}; "
-                "load the ECB rates first, or leave out --currency"
-            )
-        currency = code
+
+    code = currency.upper() if currency else None
+    conversion = None
+    if code is not None and fx is not None:
+        conversion = _converted(result.total_usd, code, fx, moment, settings.database_url)
     if as_json:
-        data = result.model_dump(mode="json")
-        if conversion is not None:
-            data["converted"] = {
-                "currency": currency,
-                "amount": str(conversion.amount),
-                "rate": str(conversion.rate),
-                "rate_date": conversion.rate_date.isoformat(),
-                "source": "ECB reference rates",
-            }
-        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        click.echo(json.dumps(_json_result(result, code, conversion), indent=2, ensure_ascii=False))
     else:
-        click.echo(format_result(result, currency, conversion))
+        click.echo(format_result(result, code, conversion))
+
+
+def _converted(
+    total_usd: Decimal, currency: str, fx: FxTable, moment: datetime, database_url: str
+) -> Conversion:
+    conversion = fx.convert(total_usd, "USD", currency, moment.date())
+    if conversion is None:
+        raise click.ClickException(
+            f"no ECB reference rate for USD and {currency} on or before "
+            f"{moment.date().isoformat()} in the fx_rates table of {database_url}; "
+            "load the ECB rates first, or leave out --currency"
+        )
+    return conversion
+
+
+def _json_result(
+    result: PriceResult, currency: str | None, conversion: Conversion | None
+) -> dict[str, Any]:
+    data = result.model_dump(mode="json")
+    if conversion is not None:
+        data["converted"] = {
+            "currency": currency,
+            "amount": format_plain(conversion.amount),
+            "rate": format_plain(conversion.rate),
+            "rate_date": conversion.rate_date.isoformat(),
+            "source": "ECB reference rates",
+        }
+    return data
 
 
 # Service tiers as responses state them (OpenAI's `service_tier`, Anthropic's
