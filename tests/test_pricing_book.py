@@ -132,5 +132,6 @@ def test_result_json_plain_decimals() -> None:
 
     data = result.model_dump(mode="json")
 
+    assert str(result.total_usd) == "0.00000375"
     assert data["total_usd"] == "0.00000375"
     assert data["lines"][0]["cost_usd"] == "0.00000375"
