@@ -51,6 +51,7 @@ def price_usage(
     service_tier = tier if isinstance(tier, ServiceTier) else ServiceTier(tier)
     prompt_size = prompt_tokens(usage, rules)
     card = table.card(service_tier, region, api_surface, moment, prompt_size)
+
     lines: list[PriceLine] = []
     missing: list[MissingDimension] = []
     total = Decimal(0)
@@ -63,9 +64,11 @@ def price_usage(
         line = priced.line(count)
         total += line.cost_usd
         lines.append(line)
+
     if missing and not allow_incomplete:
         details = "; ".join(f"{m.dimension}: {m.reason}" for m in missing)
         raise MissingPrice(table.model_id, table.seller_id, [_label(m) for m in missing], details)
+
     threshold = card.band_threshold
     return trusted(
         PriceResult,

@@ -6,6 +6,7 @@ from typing import Annotated, Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, PlainSerializer
 
+from harga.domain.conditions import ServiceTier
 from harga.domain.money import format_plain
 from harga.pricing.usage import Usage
 
@@ -95,8 +96,7 @@ class PricedRequest(BaseModel):
     seller: str | None = None
     """Seller id; None for the model's creator."""
     variant: str = ""
-    tier: str = "standard"
-    """Service tier: standard, batch, flex, priority or fast."""
+    tier: ServiceTier = ServiceTier.STANDARD
     region: str | None = None
     api_surface: str | None = None
     """API surface, such as `chat_completions`; some sellers count usage differently per surface."""
