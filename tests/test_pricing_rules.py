@@ -272,6 +272,30 @@ def test_openai_missing_batch_cached_price() -> None:
     assert error.value.dimensions == ("cache_read",)
 
 
+def test_openai_tiers_use_own_tables() -> None:
+    """OpenAI pricing page, o3 rows: Standard '$2.00 | $0.50 | $8.00', Flex '$1.00 | $0.25 |
+    $4.00', Priority '$3.50 | $0.875 | $14.00' (input, cached input, output)."""
+    rows = {
+        ServiceTier.STANDARD: ("2.00", "0.50", "8.00"),
+        ServiceTier.FLEX: ("1.00", "0.25", "4.00"),
+        ServiceTier.PRIORITY: ("3.50", "0.875", "14.00"),
+    }
+    points = [
+        point(dimension, amount, Conditions(tier=tier))
+        for tier, amounts in rows.items()
+        for dimension, amount in zip(("input", "cache_read", "output"), amounts, strict=True)
+    ]
+    book = book_of("openai/o3", "openai", points)
+    usage = Usage(input_tokens=MTOK, cache_read_tokens=400_000, output_tokens=100_000)
+
+    flex = price_usage(usage, "openai/o3", book=book, tier="flex")
+    priority = price_usage(usage, "openai/o3", book=book, tier="priority")
+
+    # 600,000 uncached, 400,000 cached and 100,000 output tokens at each tier's prices
+    assert flex.total_usd == Decimal("1.1")
+    assert priority.total_usd == Decimal("3.85")
+
+
 @pytest.mark.parametrize(
     ("at", "input_mtok"),
     [
