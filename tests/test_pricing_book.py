@@ -10,6 +10,7 @@ from harga.pricing import (
     InvalidUsage,
     Offering,
     PriceBook,
+    PricePoint,
     PriceResult,
     UnknownModel,
     UnknownOffering,
@@ -116,6 +117,15 @@ def test_time_window_contains(text: str, at: datetime, inside: bool) -> None:
 def test_invalid_time_window(text: str) -> None:
     with pytest.raises(InvalidTimeWindow):
         parse_window(text)
+
+
+@pytest.mark.parametrize(
+    ("amount", "error"),
+    [(0.5, TypeError), (Decimal("-1"), ValueError), (Decimal("NaN"), ValueError)],
+)
+def test_price_point_rejects_amount(amount: object, error: type[Exception]) -> None:
+    with pytest.raises(error):
+        PricePoint("input", amount)  # type: ignore[arg-type]
 
 
 def test_result_equals_validated_copy() -> None:

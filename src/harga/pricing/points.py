@@ -39,10 +39,10 @@ class PricePoint:
         usable = self.state in (PriceState.PRICED, PriceState.FREE)
         if usable and self.amount is None:
             raise ValueError(f"{self.dimension}: a {self.state.value} price needs an amount")
-        if self.amount is not None and (not self.amount.is_finite() or self.amount < 0):
-            raise ValueError(f"{self.dimension}: invalid amount {self.amount!r}")
         if self.amount is not None and not isinstance(self.amount, Decimal):
             raise TypeError(f"{self.dimension}: amounts are Decimal, got {type(self.amount)}")
+        if self.amount is not None and (not self.amount.is_finite() or self.amount < 0):
+            raise ValueError(f"{self.dimension}: invalid amount {self.amount!r}")
 
     @property
     def usable(self) -> bool:
