@@ -43,13 +43,19 @@ test: $(BIN)/harga browser ## Run the whole suite on SQLite and on PostgreSQL, b
 	$(BIN)/pytest
 
 check: $(BIN)/harga ## Verify only: ruff lint, ruff format check, mypy
-	$(BIN)/ruff check src tests
-	$(BIN)/ruff format --check src tests
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
 	$(BIN)/mypy
 
 fmt: $(BIN)/harga ## Fix what ruff can: format and autofix lint
-	$(BIN)/ruff format src tests
-	$(BIN)/ruff check --fix src tests
+	$(BIN)/ruff format src tests bench
+	$(BIN)/ruff check --fix src tests bench
+
+bench: $(BIN)/harga ## Price 100,000 requests with harga and genai-prices; print both speeds
+	$(BIN)/python -m bench.speed
+
+bench-accuracy: $(BIN)/harga ## Compare harga's usage and prices with genai-prices' real responses
+	$(BIN)/python -m bench.accuracy $(or $(MIRROR),../shared/data)
 
 clean: ## Remove the virtual environment, caches and the default database
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache harga.db harga.db-wal harga.db-shm

@@ -1,0 +1,1 @@
+"""Benchmarks: speed against genai-prices and accuracy on its dataset of real responses."""
