@@ -159,7 +159,10 @@ def test_compare_page_side_by_side(client: TestClient) -> None:
     assert "deepseek/deepseek-chat" in headers[2]
     assert "Not found: nope/x" in soup.get_text()
     input_row = soup.select("table.compare tbody tr")[0]
-    assert [td.get_text(" ", strip=True) for td in input_row.select("td")] == ["0.2 USD", "0.28 USD"]
+    assert [td.get_text(" ", strip=True) for td in input_row.select("td")] == [
+        "0.2 USD",
+        "0.28 USD",
+    ]
 
 
 def test_compare_json_twin(client: TestClient) -> None:
@@ -171,8 +174,14 @@ def test_compare_json_twin(client: TestClient) -> None:
 
 
 PAGES = [
-    "/", "/models/openai/gpt-5.4-nano", "/models/openai/o3", "/sources", "/changes",
-    "/discrepancies", "/compare?models=openai/gpt-5.4-nano,openai/o3", "/methodology",
+    "/",
+    "/models/openai/gpt-5.4-nano",
+    "/models/openai/o3",
+    "/sources",
+    "/changes",
+    "/discrepancies",
+    "/compare?models=openai/gpt-5.4-nano,openai/o3",
+    "/methodology",
     "/models/openai/gpt-5.4-nano?currency=IDR",
 ]
 
