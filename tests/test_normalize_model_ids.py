@@ -54,3 +54,27 @@ def test_dated_name_kept_for_splitting() -> None:
 
     assert name.model_id == "openai/gpt-4o"
     assert name.dated_model_id == "openai/gpt-4o-2024-05-13"
+
+
+MORE_CASES = [
+    ("azure/eu/gpt-4o-2024-08-06", "azure", "openai/gpt-4o"),
+    ("regional.anthropic.claude-3-haiku-20240307-v1:0", "aws-bedrock", "anthropic/claude-3-haiku"),
+    ("anthropic.claude-haiku-4-5@20251001", "aws-bedrock", "anthropic/claude-haiku-4.5"),
+    ("anthropic-claude-3.5-haiku", "digitalocean", "anthropic/claude-3.5-haiku"),
+    ("anthropic--claude-3-haiku", "sap-ai-core", "anthropic/claude-3-haiku"),
+    ("databricks/databricks-claude-3-7-sonnet", "databricks", "anthropic/claude-3.7-sonnet"),
+    ("workers-ai/@cf/baai/bge-m3", "cloudflare-workers-ai", "baai/bge-m3"),
+    ("TEE/deepseek-v3.2", "chutes", "deepseek/deepseek-v3.2"),
+    ("mistral-ai/codestral-2501", "github-models", "mistral/codestral-2501"),
+    ("vertex_ai/chirp", "google-vertex", "google/chirp"),
+    ("deepseek-chat", "deepseek", "deepseek/deepseek-chat"),
+    ("qwen-2-72b", "groq", "qwen/qwen-2-72b"),
+    ("mistral-large", "mistral", "mistral/mistral-large"),
+    ("alibaba-qwen3-32b", "digitalocean", "qwen/qwen3-32b"),
+    ("gpt-5.4-nano", "openai", "openai/gpt-5.4-nano"),
+]
+
+
+@pytest.mark.parametrize(("upstream", "seller", "expected"), MORE_CASES)
+def test_prefixes_and_regions_dropped(upstream: str, seller: str, expected: str) -> None:
+    assert canonical_name(upstream, seller).model_id == expected

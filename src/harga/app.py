@@ -5,7 +5,9 @@ from fastapi.staticfiles import StaticFiles
 from sqlalchemy import Engine
 
 from harga import __version__
+from harga.api.cost_routes import router as cost_router
 from harga.api.errors import install_error_handlers
+from harga.api.price_book import PriceBookCache
 from harga.api.routes import router as api_router
 from harga.storage.engine import make_sessionmaker
 from harga.web.caching import ETagMiddleware
@@ -26,8 +28,10 @@ def create_app(engine: Engine) -> FastAPI:
         redoc_url=None,
     )
     app.state.sessions = make_sessionmaker(engine)
+    app.state.price_books = PriceBookCache()
     install_error_handlers(app)
     app.include_router(api_router)
+    app.include_router(cost_router)
     app.include_router(page_router)
     app.include_router(feed_router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")

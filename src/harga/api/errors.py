@@ -41,6 +41,12 @@ def install_error_handlers(app: FastAPI) -> None:
         ]
         return error_response(request, 422, "invalid request parameters", details)
 
+    from harga.api.cost_routes import PricingFailed
+
+    @app.exception_handler(PricingFailed)
+    async def pricing_error(request: Request, error: PricingFailed) -> Response:
+        return error_response(request, error.status, str(error.error), error.details)
+
     @app.exception_handler(Exception)
     async def unexpected_error(request: Request, error: Exception) -> Response:
         log.exception("unhandled error on %s %s", request.method, request.url.path)

@@ -2,9 +2,12 @@
 
 The rules, applied in order:
 1. Hosting prefixes are dropped: Bedrock's `us.anthropic.claude-...-v1:0`, Fireworks'
-   `accounts/fireworks/models/...`, a leading seller namespace such as `openrouter/`.
-2. A creator namespace (`meta-llama/llama-3.1-8b`) names the creator. Without one the creator
-   comes from the name (`claude-...` is Anthropic's), and failing that from the seller.
+   `accounts/fireworks/models/...`, seller and region namespaces such as `openrouter/`,
+   `azure/eu/` or `workers-ai/@cf/`.
+2. A creator namespace (`meta-llama/llama-3.1-8b`) names the creator, and so does a creator
+   written before the name with dashes (`anthropic-claude-3-opus` on DigitalOcean,
+   `anthropic--claude-3-haiku` on SAP). Without one the creator comes from the name
+   (`claude-...` is Anthropic's), and failing that from the seller.
 3. The name is lower-cased. A variant suffix after `:` (`:free`, `:thinking`) is kept apart.
 4. A snapshot date (`-2026-03-17`, `-20250929`, `@20240620`) is dropped, so dated
    snapshots fall onto the base model. Normalisation undoes this for a snapshot whose prices
@@ -18,27 +21,40 @@ from dataclasses import dataclass
 
 from harga.normalize.registry import CREATORS, SELLER_ALIASES, creator_slug, seller_slug
 
-_BEDROCK_REGION = re.compile(r"^(?:us|eu|apac|ap|global|us-gov|jp|au)\.")
+_BEDROCK_REGION = re.compile(r"^(?:us|eu|apac|ap|global|us-gov|jp|au|regional)\.")
 _BEDROCK_VERSION = re.compile(r"-v\d+(?::\d+)?$")
 _BEDROCK_VENDOR = re.compile(r"^([a-z0-9-]+)\.([a-z0-9].*)$")
 _FIREWORKS_PATH = re.compile(r"(^|/)accounts/[^/]+/models/")
 _DATE_SUFFIX = re.compile(r"[-@](?:\d{4}-\d{2}-\d{2}|20\d{6})$")
 _VERSION_DASH = re.compile(r"(?<=(?<![\d.])\d)-(?=\d(?:-|$))")
+# Namespaces that name a region, a deployment or a path segment rather than a creator.
+_REGION_NAMESPACE = re.compile(
+    r"^(?:us|eu|apac|ap|global|jp|au|ca|sa|uk|in|regional|us-gov)"
+    r"(?:-[a-z]+-\d+)?$"
+)
+_NEUTRAL_NAMESPACES = frozenset(
+    {"@cf", "@hf", "models", "routers", "accounts", "tee", "route", "ps"}
+)
+# Sellers whose unrecognised model names are their own first-party models.
+_SELLER_CREATORS = {"google-vertex": "google", "google": "google"}
+# A seller's own prefix written into its model names (`databricks-claude-3-7-sonnet`).
+_SELLER_NAME_PREFIXES = ("databricks-", "duo-chat-", "alicloud-", "coding-")
 
 _NAME_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(p), creator)
     for p, creator in [
         (
             r"^(?:gpt|chatgpt|o\d|text-embedding|dall-e|whisper|tts-|davinci|babbage|codex|"
-            r"computer-use|omni-moderation|text-moderation|sora)",
+            r"computer-use|omni-moderation|text-moderation|sora|ada$|text-davinci|curie)",
             "openai",
         ),
         (r"^claude", "anthropic"),
         (
-            r"^(?:gemini|gemma|imagen|veo|palm|text-bison|chat-bison|learnlm|text-embedding-00)",
+            r"^(?:gemini|gemma|imagen|imagegeneration|veo|palm|text-bison|chat-bison|learnlm|"
+            r"text-embedding-00|chirp|deep-research)",
             "google",
         ),
-        (r"^(?:llama|codellama)", "meta"),
+        (r"^(?:llama|codellama|code-llama)", "meta"),
         (
             r"^(?:mistral|mixtral|codestral|pixtral|ministral|magistral|devstral|open-mistral|"
             r"open-mixtral|voxtral)",
@@ -90,6 +106,7 @@ def canonical_name(upstream_id: str, seller: str) -> CanonicalName:
     text = _FIREWORKS_PATH.sub(r"\1", text)
     namespace, name = _split_namespace(text, seller)
     name, namespace = _strip_bedrock(name, namespace)
+    name, namespace = _strip_name_prefix(name, namespace)
     creator = _choose_creator(namespace, name, seller)
     undated = _DATE_SUFFIX.sub("", name) or name
     dated_name = _dot_versions(name.replace("@", "-")) if undated != name else None
@@ -112,34 +129,58 @@ def _split_namespace(text: str, seller: str) -> tuple[str | None, str]:
     known = [p for p in parts[:-1] if creator_slug(p) in CREATORS]
     if known:
         return known[-1], parts[-1]
-    # A seller or hosting prefix (`azure/`, `openrouter/`) says nothing of the creator.
+    # A seller, region or hosting prefix (`azure/`, `eu/`, `@cf/`) says nothing of the creator.
     namespaces = [p for p in parts[:-1] if not _is_seller_prefix(p, seller)]
     return (namespaces[0] if namespaces else None), parts[-1]
 
 
 def _is_seller_prefix(part: str, seller: str) -> bool:
+    if part in _NEUTRAL_NAMESPACES or _REGION_NAMESPACE.match(part):
+        return True
     slug = seller_slug(part)
     return slug == seller or part in SELLER_ALIASES or slug in SELLER_ALIASES.values()
 
 
 def _strip_bedrock(name: str, namespace: str | None) -> tuple[str, str | None]:
-    if "." not in name or (not _BEDROCK_VERSION.search(name) and not _BEDROCK_REGION.match(name)):
+    if "." not in name:
         return name, namespace
     stripped = _BEDROCK_REGION.sub("", name)
     match = _BEDROCK_VENDOR.match(stripped)
     if match is None:
         return name, namespace
     vendor, rest = match.groups()
+    # `gpt-5.4-nano` has a dot too; only a known vendor before it makes a Bedrock id.
+    marked = _BEDROCK_VERSION.search(name) or _BEDROCK_REGION.match(name)
+    if not marked and creator_slug(vendor) not in CREATORS:
+        return name, namespace
     return _BEDROCK_VERSION.sub("", rest), vendor
+
+
+def _strip_name_prefix(name: str, namespace: str | None) -> tuple[str, str | None]:
+    for prefix in _SELLER_NAME_PREFIXES:
+        if name.startswith(prefix) and len(name) > len(prefix):
+            name = name[len(prefix) :]
+    if namespace is not None:
+        return name, namespace
+    head, separator, rest = name.partition("-")
+    rest = rest.lstrip("-")
+    # Only when the rest is itself a known model name: `deepseek-chat` keeps its prefix.
+    if separator and creator_slug(head) in CREATORS and _pattern_creator(rest) is not None:
+        return rest, head
+    return name, namespace
 
 
 def _choose_creator(namespace: str | None, name: str, seller: str) -> str:
     if namespace is not None:
         return creator_slug(namespace).replace("_", "-")
+    return _pattern_creator(name) or _SELLER_CREATORS.get(seller) or creator_slug(seller)
+
+
+def _pattern_creator(name: str) -> str | None:
     for pattern, creator in _NAME_PATTERNS:
         if pattern.match(name):
             return creator
-    return creator_slug(seller)
+    return None
 
 
 def _dot_versions(name: str) -> str:

@@ -55,6 +55,10 @@ CREATORS: dict[str, Creator] = {
 CREATOR_ALIASES: dict[str, str] = {
     "meta-llama": "meta",
     "meta_llama": "meta",
+    "codellama": "meta",
+    "amazon-nova": "amazon",
+    "mistral-ai": "mistral",
+    "bfl": "black-forest-labs",
     "meta-ai": "meta",
     "moonshot-ai": "moonshot",
     "facebook": "meta",
@@ -126,6 +130,7 @@ SELLER_ALIASES: dict[str, str] = {
     "friendliai": "friendli",
     "gmi": "gmicloud",
     "cloudflare": "cloudflare-workers-ai",
+    "workers-ai": "cloudflare-workers-ai",
     "snowflake": "snowflake-cortex",
     "black_forest_labs": "black-forest-labs",
     "lambda_ai": "lambda",
