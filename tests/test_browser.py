@@ -130,3 +130,18 @@ def test_model_link_from_list(page: Page, server: str) -> None:
 
     expect(page).to_have_url(f"{server}/models/deepseek/deepseek-chat")
     expect(page.locator('[data-field="input"]')).to_have_text("0,28")
+
+
+def test_calculator_form_without_javascript(page_without_javascript: Page, server: str) -> None:
+    page = page_without_javascript
+    page.goto(f"{server}/calculator")
+
+    page.locator("input[name=model]").fill("openai/gpt-5.4-nano")
+    page.locator("input[name=input]").fill("9126")
+    page.locator("input[name=cached]").fill("4864")
+    page.locator("input[name=output]").fill("3197")
+    page.get_by_role("button", name="Hitung").click()
+
+    # 4,262 × 0.2 + 4,864 × 0.02 + 3,197 × 1.25 USD per 1M tokens, in Indonesian notation.
+    expect(page.locator("[data-total]")).to_have_text("0,00494593")
+    expect(page.locator("table.breakdown tbody tr")).to_have_count(3)

@@ -183,6 +183,8 @@ PAGES = [
     "/compare?models=openai/gpt-5.4-nano,openai/o3",
     "/methodology",
     "/models/openai/gpt-5.4-nano?currency=IDR",
+    "/calculator",
+    "/calculator?model=openai/gpt-5.4-nano&input=1000&output=100&currency=CNY",
 ]
 
 

@@ -11,6 +11,7 @@ from harga.api.price_book import PriceBookCache
 from harga.api.routes import router as api_router
 from harga.storage.engine import make_sessionmaker
 from harga.web.caching import ETagMiddleware
+from harga.web.calculator import router as calculator_router
 from harga.web.feed_routes import router as feed_router
 from harga.web.rendering import TEMPLATES
 from harga.web.routes import router as page_router
@@ -34,6 +35,7 @@ def create_app(engine: Engine) -> FastAPI:
     app.include_router(cost_router)
     app.include_router(page_router)
     app.include_router(feed_router)
+    app.include_router(calculator_router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_middleware(ETagMiddleware)
     return app

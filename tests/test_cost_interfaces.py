@@ -1,0 +1,178 @@
+"""Pricing through the JSON API, the calculator page and the CLI, on both databases.
+
+The sample prices are those the real sources state for gpt-5.4-nano: USD 0.2 input, 0.02
+cache read and 1.25 output per 1M tokens. OpenAI counts cached tokens inside the prompt, so
+a prompt of 9,126 tokens with 4,864 cached and 3,197 output tokens costs
+4,262 × 0.2 + 4,864 × 0.02 + 3,197 × 1.25 = 4,945.93 USD per 1M, that is 0.00494593 USD.
+"""
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+import pytest
+from bs4 import BeautifulSoup
+from click.testing import CliRunner
+from fastapi.testclient import TestClient
+from sqlalchemy import Engine
+
+from harga.app import create_app
+from harga.cli import main
+from tests.sample_data import populate
+
+USAGE = {"input_tokens": 9126, "cache_read_tokens": 4864, "output_tokens": 3197}
+EXPECTED_TOTAL = Decimal("0.00494593")
+
+
+@pytest.fixture(scope="module")
+def client(module_engine: Engine, tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    populate(module_engine, tmp_path_factory.mktemp("mirror"))
+    with TestClient(create_app(module_engine), raise_server_exceptions=False) as test_client:
+        yield test_client
+
+
+def test_cli_api_and_page_agree(client: TestClient, module_engine: Engine) -> None:
+    api = client.post("/api/v1/cost", json={"model": "openai/gpt-5.4-nano", "usage": USAGE})
+    page = client.get(
+        "/calculator?model=openai/gpt-5.4-nano&input=9126&cached=4864&output=3197&lang=en"
+    )
+    url = module_engine.url.render_as_string(hide_password=False)
+    cli = CliRunner().invoke(
+        main,
+        [
+            "calc",
+            "openai/gpt-5.4-nano",
+            "--input",
+            "9126",
+            "--cached",
+            "4864",
+            "--output",
+            "3197",
+            "--json",
+            "--database-url",
+            url,
+        ],
+    )
+
+    assert api.status_code == 200
+    assert Decimal(api.json()["total_usd"]) == EXPECTED_TOTAL
+    total = BeautifulSoup(page.text, "html.parser").select_one("[data-total]")
+    assert total is not None
+    assert Decimal(total.get_text(strip=True)) == EXPECTED_TOTAL
+    assert cli.exit_code == 0, cli.output
+    assert '"total_usd": "0.00494593"' in cli.output
+
+
+def test_api_lines_name_facts_and_evidence(client: TestClient) -> None:
+    body = client.post("/api/v1/cost", json={"model": "openai/gpt-5.4-nano", "usage": USAGE}).json()
+
+    lines = {line["dimension"]: line for line in body["requests"][0]["lines"]}
+    assert lines["input"]["quantity"] == "4262"
+    assert lines["input"]["cost_usd"] == "0.0008524"
+    assert lines["cache_read"]["cost_usd"] == "0.00009728"
+    assert lines["output"]["cost_usd"] == "0.00399625"
+    assert lines["input"]["facts"][0]["evidence_ids"]
+
+
+def test_workload_is_sum_of_requests(client: TestClient) -> None:
+    requests = [
+        {"model": "openai/gpt-5.4-nano", "usage": USAGE},
+        {"model": "gpt-5.4-nano-2026-03-17", "usage": USAGE},
+    ]
+
+    body = client.post("/api/v1/cost", json={"requests": requests}).json()
+
+    assert Decimal(body["total_usd"]) == 2 * EXPECTED_TOTAL
+    assert [r["model_id"] for r in body["requests"]] == ["openai/gpt-5.4-nano"] * 2
+
+
+def test_total_converted_to_rupiah(client: TestClient) -> None:
+    body = client.post(
+        "/api/v1/cost",
+        json={"model": "openai/gpt-5.4-nano", "usage": USAGE, "currency": "IDR"},
+    ).json()
+
+    converted = body["converted"]
+    # 0.00494593 USD × 20082.05 / 1.1684 IDR per USD, the ECB rates of 2026-04-13.
+    assert (
+        Decimal(converted["amount"])
+        == (EXPECTED_TOTAL * Decimal("20082.05") / Decimal("1.1684"))
+        .quantize(Decimal("1e-12"))
+        .normalize()
+    )
+    assert converted["rate_date"] == "2026-04-13"
+
+
+def test_unknown_model_lists_close_matches(client: TestClient) -> None:
+    response = client.post("/api/v1/cost", json={"model": "gpt-5.4-nan", "usage": USAGE})
+
+    assert response.status_code == 404
+    body = response.json()
+    assert body["error"].startswith("unknown model 'gpt-5.4-nan'")
+    assert "close match: openai/gpt-5.4-nano" in [e["message"] for e in body["errors"]]
+
+
+def test_missing_price_is_named_not_zero(client: TestClient) -> None:
+    # OpenRouter counts cached tokens inside the prompt, as OpenAI does.
+    usage = {"input_tokens": 3461000, "cache_read_tokens": 3460000}
+    request = {"model": "openai/gpt-5.4-nano", "seller": "openrouter", "usage": usage}
+
+    refused = client.post("/api/v1/cost", json=request)
+    partial = client.post("/api/v1/cost", json={"requests": [request], "allow_incomplete": True})
+
+    assert refused.status_code == 422
+    assert "cache_read" in refused.json()["error"]
+    assert "openrouter" in refused.json()["error"]
+    body = partial.json()
+    assert body["complete"] is False
+    assert [m["dimension"] for m in body["requests"][0]["missing"]] == ["cache_read"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"model": "openai/gpt-5.4-nano", "usage": {"input_tokens": -1}},
+        {"model": "openai/gpt-5.4-nano", "usage": {"input_tokens": 1.5}},
+        {"model": "openai/gpt-5.4-nano", "usage": {"input_tokens": "10"}},
+        {"model": "openai/gpt-5.4-nano", "usage": {"teleport_tokens": 1}},
+        {"model": "openai/gpt-5.4-nano", "usage": {"input_tokens": 10, "cache_read_tokens": 20}},
+        {"model": "openai/gpt-5.4-nano", "usage": USAGE, "tier": "turbo"},
+        {"model": "openai/gpt-5.4-nano", "usage": USAGE, "currency": "JPY"},
+        {"requests": []},
+        {},
+    ],
+)
+def test_bad_bodies_are_422(client: TestClient, body: dict) -> None:
+    response = client.post("/api/v1/cost", json=body)
+
+    assert response.status_code == 422
+    assert response.json()["ok"] is False
+
+
+def test_calculator_page_shows_breakdown(client: TestClient) -> None:
+    client.cookies.clear()
+    response = client.get(
+        "/calculator?model=openai/gpt-5.4-nano&input=9126&cached=4864&output=3197&currency=IDR"
+    )
+    soup = BeautifulSoup(response.text, "html.parser")
+
+    rows = {row["data-dimension"]: row for row in soup.select("table.breakdown tbody tr")}
+    assert set(rows) == {"input", "cache_read", "output"}
+    assert rows["output"].select_one("[data-cost]").get_text(strip=True) == "0,00399625"
+    assert rows["input"].select_one('a[href^="/models/openai/gpt-5.4-nano#evidence-"]')
+    assert soup.select_one("[data-converted-total]") is not None
+
+
+def test_calculator_page_unknown_model_message(client: TestClient) -> None:
+    response = client.get("/calculator?model=gpt-5.4-nan&input=1&lang=en")
+
+    assert response.status_code == 404
+    assert "unknown model" in response.text
+    assert "close match: openai/gpt-5.4-nano" in response.text
+
+
+def test_calculator_json_twin(client: TestClient) -> None:
+    twin = client.get(
+        "/calculator.json?model=openai/gpt-5.4-nano&input=9126&cached=4864&output=3197"
+    )
+
+    assert Decimal(twin.json()["total_usd"]) == EXPECTED_TOTAL
