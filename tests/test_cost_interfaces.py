@@ -176,3 +176,21 @@ def test_calculator_json_twin(client: TestClient) -> None:
     )
 
     assert Decimal(twin.json()["total_usd"]) == EXPECTED_TOTAL
+
+
+def test_calculator_accepts_blank_form_fields(client: TestClient) -> None:
+    query = (
+        "model=openai%2Fgpt-5.4-nano&seller=&tier=standard&input=9126&cached=4864&cache_write="
+        "&cache_write_1h=&output=3197&reasoning=&web_searches=&at=&currency=USD"
+    )
+
+    response = client.get(f"/calculator.json?{query}")
+
+    assert response.status_code == 200
+    assert Decimal(response.json()["total_usd"]) == EXPECTED_TOTAL
+
+
+def test_calculator_rejects_long_model_text(client: TestClient) -> None:
+    response = client.get("/calculator?model=" + "x" * 300)
+
+    assert response.status_code == 422

@@ -22,7 +22,7 @@ router = APIRouter(include_in_schema=False)
 TokenCount = Annotated[
     Annotated[int, Field(ge=0, le=10**12)] | None, Blank, Query(description="Tokens")
 ]
-Text = Annotated[str | None, Blank, Query(max_length=200)]
+Text = Annotated[Annotated[str, Field(max_length=200)] | None, Blank, Query()]
 
 
 @dataclass(frozen=True)
