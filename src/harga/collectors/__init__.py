@@ -3,11 +3,15 @@
 from harga.collectors.base import Collector
 from harga.collectors.ecb import EcbCollector
 from harga.collectors.llm_prices import LlmPricesCollector
+from harga.collectors.official import official_collectors
 
 
 def all_collectors() -> list[Collector]:
     # Reference rates come first so that a run converts prices with the rates it just read.
-    return [EcbCollector(), LlmPricesCollector()]
+    # Official pages come next and aggregators last. The order does not change what is
+    # published, because reconciliation runs once after every source. It only puts the
+    # official pages first in the run log.
+    return [EcbCollector(), *official_collectors(), LlmPricesCollector()]
 
 
 class NoSuchSource(KeyError):
