@@ -6,9 +6,11 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from fastapi.testclient import TestClient
+from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from harga.app import create_app
 from harga.collectors.ecb import EcbCollector
 from harga.collectors.official.anthropic_html import AnthropicPricingPageCollector
 from harga.collectors.official.deepseek import DeepSeekPricingChineseCollector
@@ -72,8 +74,39 @@ def test_cny_page_published_with_fx(
         assert hit.native_amount == Decimal("0.2")
 
 
+def test_claude_card_prices_official(
+    session_factory: sessionmaker[Session], fresh_engine: Engine, mirror_dir: Path
+) -> None:
+    run_collection(session_factory, [AnthropicPricingPageCollector()], mirror_dir)
+
+    with TestClient(create_app(fresh_engine)) as client:
+        document = client.get("/api/v1/models/anthropic/claude-haiku-4.5").json()
+    (offer,) = document["offers"]
+    assert offer["seller"] == "anthropic"
+    assert offer["official"] is True
+    standard = {
+        (p["dimension"], p["conditions_key"]): p for p in offer["prices"] if p["state"] == "priced"
+    }
+    expected = {
+        ("input", ""): ("1", "Haiku 4.5 | Input: $1 / MTok"),
+        ("output", ""): ("5", "Haiku 4.5 | Output: $5 / MTok"),
+        ("cache_write", "cache_ttl=5m"): (
+            "1.25",
+            "Haiku 4.5 | Prompt Caching | Write: $1.25 / MTok",
+        ),
+        ("cache_read", ""): ("0.1", "Haiku 4.5 | Prompt Caching | Read: $0.10 / MTok"),
+    }
+    for key, (amount, excerpt) in expected.items():
+        assert standard[key]["status"] == "official", key
+        assert standard[key]["amount"] == amount, key
+        (evidence,) = standard[key]["evidence"]
+        assert evidence["excerpt"] == excerpt
+        assert evidence["url"] == "https://www.claude.com/pricing"
+        assert evidence["observed_at"] == "2025-11-13T21:35:54Z"
+
+
 def test_broken_page_keeps_last_facts(
-    session_factory: sessionmaker[Session], mirror_dir: Path, tmp_path: Path
+    session_factory: sessionmaker[Session], fresh_engine: Engine, mirror_dir: Path, tmp_path: Path
 ) -> None:
     mirror = tmp_path / "mirror"
     ecb, deepseek, anthropic = (
@@ -118,3 +151,16 @@ def test_broken_page_keeps_last_facts(
         assert anthropic_row.stale is False
         # One price changed: its old and its new statement count as two changed items.
         assert anthropic_row.items_changed == 2
+    with TestClient(create_app(fresh_engine)) as client:
+        sources = {s["id"]: s for s in client.get("/api/v1/sources").json()["items"]}
+        page = client.get("/sources").text
+    failed = sources["deepseek-pricing-cn"]
+    assert failed["kind"] == "official"
+    assert failed["url"] == "https://api-docs.deepseek.com/zh-cn/quick_start/pricing"
+    assert failed["stale"] is True
+    assert failed["items_failed"] == 1
+    assert failed["last_success_at"] is not None
+    assert sources["anthropic-pricing-page"]["stale"] is False
+    assert sources["anthropic-pricing-page"]["items_seen"] == 40
+    assert 'data-source="deepseek-pricing-cn" class="stale"' in page
+    assert 'data-source="anthropic-pricing-page" class="fresh"' in page
