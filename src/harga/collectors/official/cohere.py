@@ -47,7 +47,7 @@ _BY_FOLDED = {fold(name): models for name, models in MODEL_IDS.items()}
 class CoherePricingCollector(PageCollector):
     source_id = "cohere-pricing"
     name = "Cohere pricing"
-    url = "https://r.jina.ai/https://cohere.com/pricing"
+    url = "https://cohere.com/pricing"
     mirror_glob = "pricing-pages/gfargo-token-tally/scripts/fixtures/cohere/pricing.md"
     # Five legacy Command sentences and one Aya sentence naming two models (October 2025).
     expectations = PageExpectations(min_models=7, counted_in="the FAQ's legacy and Aya answers")

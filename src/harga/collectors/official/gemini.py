@@ -170,7 +170,7 @@ _UNIT_DIMENSIONS = {SourceUnit.PER_MTOK_HOUR: "cache_storage", SourceUnit.PER_IM
 class GeminiPricingCollector(PageCollector):
     source_id = "gemini-pricing"
     name = "Gemini Developer API pricing"
-    url = "https://r.jina.ai/https://ai.google.dev/pricing"
+    url = "https://ai.google.dev/pricing"
     mirror_glob = "pricing-pages/gfargo-token-tally/scripts/fixtures/gemini/pricing.md"
     # Sixteen sections with a per-1M-token table in the capture of 2025-10-08 (every entry
     # of SECTIONS with a model id).

@@ -2,10 +2,11 @@
 
 Two captures of the page are read, as two sources with one parser:
 
-- `openai-pricing`, a crawl of 2025-12-20, is the source of truth for the page's live URL.
-- `openai-pricing-reader`, a reader capture (r.jina.ai style) of October 2025. Its live URL is
-  the reader's URL for the page, because the collector reads the reader's markdown and not the
-  page's HTML. The `URL Source:` line names the page and becomes each observation's cited URL.
+- `openai-pricing`, a crawl of 2025-12-20, is the source of truth for the page's live URL:
+  it is the newer capture and holds every table the older one has.
+- `openai-pricing-reader`, a reader capture (r.jina.ai style) of October 2025, kept as a second
+  dated statement of the same page. The `URL Source:` line names the page and becomes each
+  observation's cited URL.
 
 NOTE: both sources are official. Should the two captures ever disagree, reconciliation has no
 rule that prefers the newer one, and shows the disagreement as a discrepancy.
@@ -71,7 +72,7 @@ class OpenAiPricingCollector(PageCollector):
 class OpenAiPricingReaderCollector(PageCollector):
     source_id = "openai-pricing-reader"
     name = "OpenAI pricing page (reader capture)"
-    url = "https://r.jina.ai/https://platform.openai.com/docs/pricing"
+    url = "https://platform.openai.com/docs/pricing"
     mirror_glob = "pricing-pages/gfargo-token-tally/scripts/fixtures/openai/pricing.md"
     # 55 distinct model ids in the capture of October 2025, 35 in the Standard text table.
     expectations = PageExpectations(

@@ -53,7 +53,7 @@ _BY_FOLDED = {fold(name): model for name, model in MODEL_IDS.items()}
 class PerplexityPricingCollector(PageCollector):
     source_id = "perplexity-pricing"
     name = "Perplexity API pricing"
-    url = "https://r.jina.ai/https://docs.perplexity.ai/getting-started/pricing"
+    url = "https://docs.perplexity.ai/getting-started/pricing"
     mirror_glob = "pricing-pages/gfargo-token-tally/scripts/fixtures/perplexity/pricing.md"
     # Five Sonar models in the "Token Pricing" table of the capture of October 2025.
     expectations = PageExpectations(

@@ -42,7 +42,13 @@ class PageExpectations:
 
 
 class PageCollector(Collector):
-    """An official pricing page read from one URL or its mirror copy."""
+    """An official pricing page read from one URL or its mirror copy.
+
+    `url` is the page's own address, shown on the sources page and stored with the evidence.
+    NOTE: the markdown collectors parse a markdown rendering of the page (a crawl or a reader
+    capture). A live fetch of `url` returns what the site serves, usually HTML, which they
+    reject as a layout change, so live runs of those sources need a markdown rendering step.
+    """
 
     kind = SourceKind.OFFICIAL
     url: str

@@ -38,7 +38,7 @@ class PriceTextError(ValueError):
 
 @dataclass(frozen=True)
 class PricePart:
-    """One amount in a cell, with what the cell says about it."""
+    """One amount in a cell, with the currency, unit and tier the cell states for it."""
 
     amount: Decimal
     currency: str
@@ -124,7 +124,7 @@ _STORAGE_PATTERN = re.compile(
     r"(?:/|per)\s*(?:1,000,000|1\s*M|one million|million)\s*tokens?\s*per\s*hour", re.IGNORECASE
 )
 # A `/ word` or `per word` left after the known units are removed is a unit the parser does
-# not know; reading the amount with the caller's unit would be a guess.
+# not know, so reading the amount with the caller's unit would be a guess.
 _UNKNOWN_UNIT = re.compile(r"(?:^|[\s\d])(?:/|per\b)\s*[^\s$¥€/()\[\]]", re.IGNORECASE)
 
 _TOKEN_COUNT = r"\d[\d,]*(?:\.\d+)?\s*[KkMm]?"
