@@ -13,9 +13,12 @@ from sqlalchemy.orm import Session, sessionmaker
 from harga.app import create_app
 from harga.collectors.ecb import EcbCollector
 from harga.collectors.official.anthropic_html import AnthropicPricingPageCollector
-from harga.collectors.official.deepseek import DeepSeekPricingChineseCollector
+from harga.collectors.official.deepseek import (
+    DeepSeekPricingChineseCollector,
+    DeepSeekPricingCollector,
+)
 from harga.pipeline.runner import run_collection
-from harga.storage.tables import ObservationRow, OfferingRow, PriceFactRow, SourceRow
+from harga.storage.tables import ModelRow, ObservationRow, OfferingRow, PriceFactRow, SourceRow
 from tests.official_pages import copy_page, edit
 
 pytestmark = pytest.mark.mirror
@@ -164,3 +167,20 @@ def test_broken_page_keeps_last_facts(
     assert sources["anthropic-pricing-page"]["items_seen"] == 40
     assert 'data-source="deepseek-pricing-cn" class="stale"' in page
     assert 'data-source="anthropic-pricing-page" class="fresh"' in page
+
+
+def test_headline_prefers_creator_seller(
+    session_factory: sessionmaker[Session], mirror_dir: Path
+) -> None:
+    # The China page runs first, so only the seller preference can put the USD page first.
+    collectors = [EcbCollector(), DeepSeekPricingChineseCollector(), DeepSeekPricingCollector()]
+
+    run_collection(session_factory, collectors, mirror_dir)
+
+    with session_factory() as session:
+        model = session.get(ModelRow, "deepseek/deepseek-chat")
+        assert model is not None
+        assert model.input_mtok == Decimal("0.28")
+        assert model.output_mtok == Decimal("0.42")
+        cny = price_fact(session, "deepseek/deepseek-chat", "deepseek-cn", "output")
+        assert cny.native_amount == Decimal(3)
