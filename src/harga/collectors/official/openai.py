@@ -3,7 +3,7 @@
 Two captures of the page are read, as two sources with one parser:
 
 - `openai-pricing`, a crawl of 2025-12-20, is the source of truth for the page's live URL:
-  it is the newer capture and holds every table the older one has.
+  it is the newer capture and contains every table the older one has.
 - `openai-pricing-reader`, a reader capture (r.jina.ai style) of October 2025, kept as a second
   dated statement of the same page. The `URL Source:` line names the page and becomes each
   observation's cited URL.

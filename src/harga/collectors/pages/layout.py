@@ -65,16 +65,16 @@ class PageCollector(Collector):
     def validate(self, parsed: list[ParsedDocument]) -> None:
         prices = [o for p in parsed for o in p.observations if o.kind is ObservationKind.PRICE]
         models = sorted({o.upstream_model_id for o in prices})
-        wanted = self.expectations
-        if len(models) < wanted.min_models:
+        expected = self.expectations
+        if len(models) < expected.min_models:
             raise SourceFormatError(
                 self.source_id,
                 "(page)",
                 models,
-                f"at least {wanted.min_models} models, as {wanted.counted_in} listed "
+                f"at least {expected.min_models} models, as {expected.counted_in} listed "
                 "when this collector was written",
             )
-        missing = sorted(wanted.dimensions - {o.field for o in prices})
+        missing = sorted(expected.dimensions - {o.field for o in prices})
         if missing:
             raise SourceFormatError(
                 self.source_id, "(page)", missing, "prices for every expected dimension"
@@ -212,8 +212,8 @@ class CellReader:
 
 def excerpt(labels: tuple[str, ...], text: str) -> str:
     """Render a cell with its row and column labels: `Claude Sonnet 4.5 | Input: $3 / MTok`."""
-    shown = " ".join(text.replace("\\$", "$").split())
-    return f"{' | '.join(' '.join(label.split()) for label in labels)}: {shown}"
+    cell = " ".join(text.replace("\\$", "$").split())
+    return f"{' | '.join(' '.join(label.split()) for label in labels)}: {cell}"
 
 
 def fold(text: str) -> str:
@@ -237,8 +237,8 @@ def require_tables(
     under = page.tables
     if heading is not None:
         under = [t for t in under if fold(heading) in {fold(h) for h in t.headings}]
-    wanted = tuple(fold(c) for c in columns)
-    matching = [t for t in under if tuple(fold(c) for c in t.header) == wanted]
+    expected = tuple(fold(c) for c in columns)
+    matching = [t for t in under if tuple(fold(c) for c in t.header) == expected]
     if not matching or (count is not None and len(matching) != count):
         found: list[object] = [list(t.header) for t in under]
         if not found:
@@ -254,11 +254,11 @@ def require_tables(
     return matching
 
 
-def require_text(text: str, location: str, phrase: str, why: str) -> None:
+def require_text(text: str, location: str, phrase: str, reason: str) -> None:
     """Check that the page still states `phrase`, which the collector's reading rests on."""
     if fold(phrase) not in fold(text):
         raise SourceFormatError(
-            location, "(page text)", "no match", f"the phrase {phrase!r} ({why})"
+            location, "(page text)", "no match", f"the phrase {phrase!r} ({reason})"
         )
 
 
