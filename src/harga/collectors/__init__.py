@@ -6,13 +6,18 @@ from harga.collectors.genai_prices import GenaiPricesCollector
 from harga.collectors.litellm import LiteLLMCollector
 from harga.collectors.llm_prices import LlmPricesCollector
 from harga.collectors.models_dev import ModelsDevCollector
+from harga.collectors.official import official_collectors
 from harga.collectors.openrouter import OpenRouterCollector
 
 
 def all_collectors() -> list[Collector]:
     # Reference rates come first so that a run converts prices with the rates it just read.
+    # Official pages come next and aggregators last. The order does not change what is
+    # published, because reconciliation runs once after every source. It only puts the
+    # official pages first in the run log.
     return [
         EcbCollector(),
+        *official_collectors(),
         LlmPricesCollector(),
         GenaiPricesCollector(),
         LiteLLMCollector(),

@@ -13,6 +13,7 @@ class Unit(StrEnum):
     PER_IMAGE = "per_image"
     PER_SECOND = "per_second"
     PER_GB_HOUR = "per_gb_hour"
+    PER_MTOK_HOUR = "per_mtok_hour"
 
 
 @dataclass(frozen=True)
@@ -88,6 +89,15 @@ _DIMENSIONS = [
         80,
     ),
     Dimension(
+        "cache_read_image",
+        Unit.PER_MTOK,
+        "cache_read_image_tokens",
+        "Baca cache gambar",
+        "Image cache read",
+        "图像缓存读取",
+        85,
+    ),
+    Dimension(
         "output_image",
         Unit.PER_MTOK,
         "output_image_tokens",
@@ -147,6 +157,34 @@ _DIMENSIONS = [
     Dimension(
         "web_search", Unit.PER_KCALL, "web_searches", "Pencarian web", "Web search", "网络搜索", 120
     ),
+    Dimension("x_search", Unit.PER_KCALL, "x_searches", "Pencarian X", "X search", "X 搜索", 121),
+    Dimension(
+        "code_execution",
+        Unit.PER_KCALL,
+        "code_executions",
+        "Eksekusi kode",
+        "Code execution",
+        "代码执行",
+        122,
+    ),
+    Dimension(
+        "document_search",
+        Unit.PER_KCALL,
+        "document_searches",
+        "Pencarian dokumen",
+        "Document search",
+        "文档搜索",
+        123,
+    ),
+    Dimension(
+        "collections_search",
+        Unit.PER_KCALL,
+        "collections_searches",
+        "Pencarian koleksi",
+        "Collections search",
+        "集合搜索",
+        124,
+    ),
     Dimension(
         "audio_second",
         Unit.PER_SECOND,
@@ -167,6 +205,24 @@ _DIMENSIONS = [
     ),
     Dimension(
         "storage_hour", Unit.PER_GB_HOUR, "storage_gb_hours", "Penyimpanan", "Storage", "存储", 150
+    ),
+    Dimension(
+        "cache_storage",
+        Unit.PER_MTOK_HOUR,
+        "cache_storage_mtok_hours",
+        "Penyimpanan cache",
+        "Cache storage",
+        "缓存存储",
+        45,
+    ),
+    Dimension(
+        "citation",
+        Unit.PER_MTOK,
+        "citation_tokens",
+        "Token sitasi",
+        "Citation tokens",
+        "引用令牌",
+        55,
     ),
 ]
 

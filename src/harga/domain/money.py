@@ -20,6 +20,7 @@ class SourceUnit(StrEnum):
     PER_SECOND = "per_second"
     PER_MINUTE = "per_minute"
     PER_GB_HOUR = "per_gb_hour"
+    PER_MTOK_HOUR = "per_mtok_hour"  # storage of 1M cached tokens for one hour
 
 
 class UnitNotRecognised(ValueError):
@@ -43,6 +44,7 @@ _FACTORS: dict[tuple[SourceUnit, Unit], Decimal] = {
     (SourceUnit.PER_SECOND, Unit.PER_SECOND): Decimal(1),
     (SourceUnit.PER_MINUTE, Unit.PER_SECOND): Decimal(1) / Decimal(60),
     (SourceUnit.PER_GB_HOUR, Unit.PER_GB_HOUR): Decimal(1),
+    (SourceUnit.PER_MTOK_HOUR, Unit.PER_MTOK_HOUR): Decimal(1),
 }
 
 

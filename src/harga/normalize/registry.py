@@ -23,12 +23,14 @@ CREATORS: dict[str, Creator] = {
         _creator("google", "Google"),
         _creator("meta", "Meta"),
         _creator("mistral", "Mistral AI"),
-        _creator("deepseek", "DeepSeek"),
+        # `-cn` sellers are the creators' China platforms, which bill in CNY. They are separate
+        # offerings so that a CNY and a USD price for one model are never compared as one.
+        _creator("deepseek", "DeepSeek", "deepseek", "deepseek-cn"),
         _creator("qwen", "Qwen (Alibaba)", "alibaba"),
         _creator("xai", "xAI"),
-        _creator("moonshot", "Moonshot AI"),
+        _creator("moonshot", "Moonshot AI", "moonshot", "moonshot-cn"),
         _creator("zhipu", "Zhipu AI (Z.ai)"),
-        _creator("minimax", "MiniMax"),
+        _creator("minimax", "MiniMax", "minimax", "minimax-cn"),
         _creator("cohere", "Cohere"),
         _creator("perplexity", "Perplexity"),
         _creator("amazon", "Amazon", "aws-bedrock"),
@@ -138,6 +140,14 @@ SELLER_ALIASES: dict[str, str] = {
 }
 
 
+# Display names of sellers that are not creators.
+SELLER_NAMES: dict[str, str] = {
+    "deepseek-cn": "DeepSeek (China, CNY)",
+    "moonshot-cn": "Moonshot AI (China, CNY)",
+    "minimax-cn": "MiniMax (China, CNY)",
+}
+
+
 def creator_slug(spelling: str) -> str:
     """Map a creator namespace as a source spells it to harga's slug; unknown ones pass through."""
     lowered = spelling.strip().lower().lstrip("~")
@@ -159,6 +169,10 @@ def seller_slug(spelling: str) -> str:
 def creator_name(slug: str) -> str:
     creator = CREATORS.get(slug)
     return creator.name if creator else slug
+
+
+def seller_name(slug: str) -> str:
+    return SELLER_NAMES.get(slug) or creator_name(slug)
 
 
 def is_official(creator: str, seller: str) -> bool:

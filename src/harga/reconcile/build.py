@@ -15,7 +15,7 @@ from harga.domain.conditions import BATCH, Conditions
 from harga.domain.dimensions import CORE_BATCH_DIMENSIONS, CORE_DIMENSIONS, get_dimension
 from harga.domain.facts import FACTS, FactType
 from harga.domain.states import PriceState, SupportStatus
-from harga.normalize.registry import creator_name, is_official
+from harga.normalize.registry import creator_name, is_official, seller_name
 from harga.reconcile.choose import Choice, Position, Vote, choose
 from harga.reconcile.fx import FxTable
 from harga.reconcile.records import EvidenceRecord
@@ -270,7 +270,7 @@ def _add_models(publication: Publication, records: list[EvidenceRecord]) -> None
     for record in records:
         creator = record.model_id.split("/")[0]
         publication.creators.setdefault(creator, creator_name(creator))
-        publication.sellers.setdefault(record.seller, creator_name(record.seller))
+        publication.sellers.setdefault(record.seller, seller_name(record.seller))
         if record.model_id not in publication.models:
             name = record.model_id.split("/", 1)[1]
             publication.models[record.model_id] = ModelSummary(record.model_id, creator, name, name)
@@ -308,6 +308,9 @@ def _apply_headline_prices(publication: Publication) -> None:
         if not candidates:
             continue
         official = [o for o in candidates if publication.offerings[o] and o[2] == ""]
+        # The creator's own seller first: its China platform (`deepseek-cn`) is official too,
+        # but bills in CNY, so its USD figure depends on the day's exchange rate.
+        official.sort(key=lambda o: (o[1] != summary.creator, o[1]))
         chosen = official[0] if official else min(candidates, key=lambda o: standard[o]["input"])
         summary.input_mtok = standard[chosen]["input"]
         summary.output_mtok = standard[chosen]["output"]

@@ -38,6 +38,7 @@ def unit_label(_: Gettext, unit: str) -> str:
         "per_image": _("per image"),
         "per_second": _("per second"),
         "per_gb_hour": _("per GB-hour"),
+        "per_mtok_hour": _("per 1M tokens per hour"),
         "per_token": _("per token"),
         "per_ktok": _("per 1K tokens"),
         "per_request": _("per request"),
