@@ -4,7 +4,7 @@ The result is plain data; `storage.publish` writes it in one transaction.
 """
 
 import json
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -242,9 +242,13 @@ def _fact_vote(record: EvidenceRecord) -> Vote:
 
 
 def _display_choice(records: list[EvidenceRecord]) -> Choice:
-    first = min(records, key=lambda r: (not r.official_source, r.id))
-    status = SupportStatus.OFFICIAL if first.official_source else SupportStatus.SINGLE_SOURCE
-    return Choice(PriceState.PRICED, status, None, first.value, (first.id,))
+    """Choose a name or description: an official page's, else the one most sources use."""
+    official = [r for r in records if r.official_source]
+    pool = official or records
+    counts = Counter(r.value_json for r in pool)
+    chosen = min(pool, key=lambda r: (-counts[r.value_json], r.id))
+    status = SupportStatus.OFFICIAL if official else SupportStatus.SINGLE_SOURCE
+    return Choice(PriceState.PRICED, status, None, chosen.value, (chosen.id,))
 
 
 def _add_benchmarks(publication: Publication, records: list[EvidenceRecord]) -> None:
