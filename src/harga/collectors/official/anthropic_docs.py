@@ -24,7 +24,6 @@ from harga.collectors.pages.layout import (
 )
 from harga.collectors.pages.markdown import (
     MarkdownPage,
-    MarkdownTable,
     decode_text,
     parse_markdown,
     read_reader_header,
@@ -135,7 +134,16 @@ def read_model_pricing(page: MarkdownPage, reader: CellReader, heading: str) -> 
         model = model_id(row[0], reader.location, path)
         for column, (dimension, conditions) in enumerate(_MODEL_CONDITIONS, start=1):
             observations.append(
-                _cell(reader, model, dimension, table, row, column, path, conditions)
+                reader.table_cell(
+                    model,
+                    dimension,
+                    table,
+                    row,
+                    column,
+                    path,
+                    currency="USD",
+                    conditions=conditions,
+                )
             )
     return observations
 
@@ -148,8 +156,14 @@ def _batch(page: MarkdownPage, reader: CellReader, language: DocsLanguage) -> li
     for number, row in enumerate(table.rows, start=1):
         path = f"table at line {table.line}, row {number}"
         model = model_id(row[0], reader.location, path)
-        observations.append(_cell(reader, model, "input", table, row, 1, path, BATCH))
-        observations.append(_cell(reader, model, "output", table, row, 2, path, BATCH))
+        observations.append(
+            reader.table_cell(model, "input", table, row, 1, path, currency="USD", conditions=BATCH)
+        )
+        observations.append(
+            reader.table_cell(
+                model, "output", table, row, 2, path, currency="USD", conditions=BATCH
+            )
+        )
     return observations
 
 
@@ -198,28 +212,6 @@ def _column_tier(reader: CellReader, header: str) -> Conditions:
     if above is None:
         return STANDARD
     return Conditions(prompt_threshold_tokens=above, prompt_boundary=boundary)
-
-
-def _cell(
-    reader: CellReader,
-    model: str,
-    dimension: str,
-    table: MarkdownTable,
-    row: tuple[str, ...],
-    column: int,
-    path: str,
-    conditions: Conditions,
-) -> Observation:
-    return reader.cell(
-        model,
-        dimension,
-        row[column],
-        (row[0], table.header[column]),
-        f"{path}, column {table.header[column]!r}",
-        currency="USD",
-        unit=SourceUnit.PER_MTOK,
-        conditions=conditions,
-    )
 
 
 class AnthropicModelsPageCollector(PageCollector):

@@ -99,7 +99,11 @@ def _rows(
         model = _model_id(row[0], reader, path)
         _check_billing_unit(row[1], reader, path)
         for column, dimension in dimensions.items():
-            observations.append(_cell(reader, model, dimension, table, row, column, path, STANDARD))
+            observations.append(
+                reader.table_cell(
+                    model, dimension, table, row, column, path, currency="CNY", conditions=STANDARD
+                )
+            )
         observations.append(_context(reader, model, table, row, context_column, path))
     return observations
 
@@ -152,28 +156,6 @@ def _range_conditions(text: str, reader: CellReader, path: str) -> Conditions:
     if above is None:
         return STANDARD
     return Conditions(prompt_threshold_tokens=above, prompt_boundary=boundary)
-
-
-def _cell(
-    reader: CellReader,
-    model: str,
-    dimension: str,
-    table: MarkdownTable,
-    row: tuple[str, ...],
-    column: int,
-    path: str,
-    conditions: Conditions,
-) -> Observation:
-    return reader.cell(
-        model,
-        dimension,
-        row[column],
-        (row[0], table.header[column]),
-        f"{path}, column {table.header[column]!r}",
-        currency="CNY",
-        unit=SourceUnit.PER_MTOK,
-        conditions=conditions,
-    )
 
 
 def _context(

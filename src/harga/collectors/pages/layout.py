@@ -126,6 +126,30 @@ class CellReader:
             return self.priced(model, dimension, parsed, parsed.single(), labels, conditions)
         return self.unpriced(model, dimension, parsed, labels, conditions, currency, unit)
 
+    def table_cell(
+        self,
+        model: str,
+        dimension: str,
+        table: MarkdownTable,
+        row: tuple[str, ...],
+        column: int,
+        path: str,
+        *,
+        currency: str,
+        conditions: Conditions = STANDARD,
+    ) -> Observation:
+        """Read the cell of `row` in `column`, labelled by the row's first cell and the header."""
+        return self.cell(
+            model,
+            dimension,
+            row[column],
+            (row[0], table.header[column]),
+            f"{path}, column {table.header[column]!r}",
+            currency=currency,
+            unit=SourceUnit.PER_MTOK,
+            conditions=conditions,
+        )
+
     def priced(
         self,
         model: str,
