@@ -286,3 +286,85 @@ def test_unknown_dimension_fails_run_with_location(
     assert "alpha.json" in error
     assert '"gpt-5.4-nano" › "teleportation": 1' in error
     assert "unknown dimension 'teleportation'" in error
+
+
+class ExplodingCollector(StaticCollector):
+    def parse(self, document):  # type: ignore[no-untyped-def]
+        raise RuntimeError("parser bug")
+
+
+def test_unexpected_parser_error_fails_only_that_source(
+    session_factory: sessionmaker[Session], mirror: Path
+) -> None:
+    alpha = StaticCollector("alpha", [usd_mtok("alpha", NANO, "openai", "input", "0.2")])
+    beta = ExplodingCollector("beta", [])
+
+    report = run_collection(session_factory, [beta, alpha], mirror)
+
+    assert [s.source for s in report.failed] == ["beta"]
+    assert "RuntimeError" in (report.failed[0].error or "")
+    assert str(mirror) not in (report.failed[0].error or "")
+    with session_factory() as session:
+        assert prices_of(session, "openai/gpt-5.4-nano", "openai")[("input", "")].amount == Decimal(
+            "0.2"
+        )
+        beta_row = session.get(SourceRow, "beta")
+        assert beta_row is not None and beta_row.stale is True
+
+
+def test_absurd_amount_fails_source(session_factory: sessionmaker[Session], mirror: Path) -> None:
+    alpha = StaticCollector("alpha", [usd_mtok("alpha", NANO, "openai", "input", "1e30")])
+
+    report = run_collection(session_factory, [alpha], mirror)
+
+    assert "implausible amount" in (report.failed[0].error or "")
+
+
+def test_seller_catalogue_wins_for_its_own_offer(
+    session_factory: sessionmaker[Session], mirror: Path
+) -> None:
+    # OpenRouter's own API file states 0.269 for deepseek/deepseek-v3.2 on 2026-08-01, while
+    # older copies in genai-prices and models.dev state 0.2288.
+    write_source_file(mirror, "catalogue", "seller catalogue")
+    catalogue = StaticCollector(
+        "catalogue",
+        [usd_mtok("catalogue", "deepseek/deepseek-v3.2", "openrouter", "input", "0.269")],
+    )
+    catalogue.own_seller = "openrouter"
+    alpha = StaticCollector(
+        "alpha", [usd_mtok("alpha", "deepseek/deepseek-v3.2", "openrouter", "input", "0.2288")]
+    )
+    beta = StaticCollector(
+        "beta", [usd_mtok("beta", "deepseek/deepseek-v3.2", "openrouter", "input", "0.2288")]
+    )
+
+    run_collection(session_factory, [catalogue, alpha, beta], mirror)
+
+    with session_factory() as session:
+        published = prices_of(session, "deepseek/deepseek-v3.2", "openrouter")[("input", "")]
+        assert published.amount == Decimal("0.269")
+        assert published.status == "official"
+
+
+def test_lock_of_dead_process_is_released(
+    session_factory: sessionmaker[Session], mirror: Path
+) -> None:
+    import socket
+    from datetime import UTC, datetime
+
+    from harga.storage.tables import RunLockRow
+
+    dead_pid = 2**22 + 12345  # above Linux's largest pid_max, so no process has it
+    with session_factory() as session, session.begin():
+        session.add(
+            RunLockRow(
+                name="collect",
+                holder=f"{socket.gethostname()}:{dead_pid}",
+                acquired_at=datetime.now(UTC),
+            )
+        )
+    alpha = StaticCollector("alpha", [usd_mtok("alpha", NANO, "openai", "input", "0.2")])
+
+    report = run_collection(session_factory, [alpha], mirror)
+
+    assert report.failed == []

@@ -1,5 +1,6 @@
 """Choosing one published value from the votes of several sources."""
 
+import itertools
 from decimal import Decimal
 
 from harga.domain.states import PriceState, SupportStatus
@@ -137,3 +138,30 @@ def test_one_source_stating_two_values_is_not_a_dispute() -> None:
     assert choice.status is SupportStatus.SINGLE_SOURCE
     assert not choice.disputed
     assert [p.sources for p in choice.positions] == [("a",), ()]
+
+
+def test_choice_independent_of_vote_order() -> None:
+    # LiteLLM's Azure gpt-5.1 entries: 1.38 for two regional keys, 1.25 for two others.
+    votes = [
+        priced("litellm", 1, "1.38"),
+        priced("litellm", 2, "1.25"),
+        priced("litellm", 3, "1.38"),
+        priced("litellm", 4, "1.25"),
+        priced("models-dev", 5, "2.9999900000000002"),
+        priced("models-dev", 6, "3"),
+    ]
+    choices = {
+        (c.state, c.amount, tuple(p.amount for p in c.positions))
+        for c in (choose(list(order)) for order in itertools.permutations(votes))
+    }
+
+    assert len(choices) == 1
+
+
+def test_group_amount_is_the_most_stated() -> None:
+    votes = [priced("a", 1, "2.9999900000000002"), priced("b", 2, "3"), priced("c", 3, "3")]
+
+    choice = choose(votes)
+
+    assert choice.amount == Decimal(3)
+    assert choice.status is SupportStatus.CORROBORATED

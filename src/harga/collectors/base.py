@@ -95,6 +95,9 @@ class Collector(ABC):
     name: str
     kind: SourceKind
     homepage: str
+    # The seller whose own catalogue this source is, if any: its prices for that seller's
+    # offerings are the seller's own word, so they win as an official page's do.
+    own_seller: str | None = None
 
     @abstractmethod
     def documents(self) -> list[DocumentRef]: ...

@@ -8,6 +8,7 @@ the currencies it converts prices into (USD, CNY, IDR) from `FIRST_DAY` on; EUR 
 import csv
 import io
 import zipfile
+import zlib
 from datetime import date
 
 from harga.collectors.base import (
@@ -69,7 +70,7 @@ def _csv_rows(document: RawDocument) -> list[list[str]]:
             if len(names) != 1:
                 raise SourceFormatError(document.location, "(zip)", names, "exactly one CSV member")
             text = archive.read(names[0]).decode("ascii")
-    except (zipfile.BadZipFile, UnicodeDecodeError) as error:
+    except (zipfile.BadZipFile, zlib.error, EOFError, UnicodeDecodeError) as error:
         raise SourceFormatError(
             document.location, "(zip)", str(error), "a zip of ASCII CSV"
         ) from None

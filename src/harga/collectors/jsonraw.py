@@ -71,6 +71,10 @@ def load_json(document: RawDocument) -> Any:
         ) from None
     try:
         return json.loads(text, parse_float=RawNumber, parse_int=RawNumber)
+    except RecursionError:
+        raise SourceFormatError(
+            document.location, "$", text[:80], "JSON nested less deeply than Python's limit"
+        ) from None
     except json.JSONDecodeError as error:
         snippet = text[max(0, error.pos - 40) : error.pos + 40]
         raise SourceFormatError(

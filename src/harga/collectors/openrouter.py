@@ -296,6 +296,7 @@ class OpenRouterCollector(Collector):
     source_id = SOURCE_ID
     name = "OpenRouter"
     kind = SourceKind.AGGREGATOR
+    own_seller = SELLER
     homepage = "https://openrouter.ai/models"
 
     def documents(self) -> list[DocumentRef]:

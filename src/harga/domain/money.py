@@ -75,7 +75,9 @@ def normalize_decimal(value: Decimal) -> Decimal:
     normalized = value.normalize()
     exponent = normalized.as_tuple().exponent
     if isinstance(exponent, int) and exponent > 0:
-        return normalized.quantize(Decimal(1))
+        # Rebuilding from the plain digits keeps every digit whatever the context precision;
+        # `quantize` would raise for numbers longer than 28 digits.
+        return Decimal(f"{normalized:f}")
     return normalized
 
 

@@ -80,10 +80,24 @@ def normalize(observations: list[Observation]) -> list[NormalizedObservation]:
     return result
 
 
+# No LLM API price comes near a million dollars per published unit (1M tokens, 1K requests,
+# one image); an amount above it is a broken source value, such as 1e30, not a price.
+MAX_PLAUSIBLE_AMOUNT = Decimal(1_000_000)
+
+
+class ImplausibleAmount(ValueError):
+    """An amount too large to be a real price."""
+
+
 def _checked_amount(observation: Observation) -> Decimal | None:
     try:
-        return _published_amount(observation)
-    except (UnknownDimension, UnitNotRecognised) as error:
+        amount = _published_amount(observation)
+        if amount is not None and abs(amount) > MAX_PLAUSIBLE_AMOUNT:
+            raise ImplausibleAmount(
+                f"implausible amount {amount} per published unit; above {MAX_PLAUSIBLE_AMOUNT}"
+            )
+        return amount
+    except (UnknownDimension, UnitNotRecognised, ImplausibleAmount) as error:
         raise NormalizationError(observation, error) from error
 
 

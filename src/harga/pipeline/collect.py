@@ -1,5 +1,6 @@
 """Reading and parsing one source, all in memory, before anything is written."""
 
+import logging
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -17,6 +18,8 @@ from harga.collectors.base import (
 )
 from harga.domain.money import InvalidAmount
 from harga.normalize.observations import NormalizationError, NormalizedObservation, normalize
+
+log = logging.getLogger("harga.collect")
 
 
 @dataclass
@@ -49,7 +52,8 @@ def collect_source(
 ) -> SourceOutcome:
     """Fetch, parse, validate and normalise every document of one source.
 
-    Any failure discards the whole run, so a source never publishes part of its data.
+    Any failure discards the whole run, so a source never publishes part of its data. Error
+    messages name mirror files relative to the mirror folder, because `/sources` shows them.
     """
     try:
         documents = [read_document(collector, ref, mirror, client) for ref in collector.documents()]
@@ -57,11 +61,23 @@ def collect_source(
         collector.validate(parsed)
         results = [_normalized(d, p) for d, p in zip(documents, parsed, strict=True)]
     except (CollectorError, InvalidAmount) as error:
-        return SourceOutcome(collector, error=f"{type(error).__name__}: {error}")
+        return _failed(collector, f"{type(error).__name__}: {error}", mirror)
     except ValidationError as error:
         # Collectors wrap validation errors; this catches one that slipped through unwrapped.
-        return SourceOutcome(collector, error=f"SourceFormatError: {error}")
+        return _failed(collector, f"SourceFormatError: {error}", mirror)
+    except Exception as error:
+        log.exception("source=%s parser failed unexpectedly", collector.source_id)
+        message = f"unexpected {type(error).__name__} while reading the source: {error}"
+        return _failed(collector, message, mirror)
     return SourceOutcome(collector, results)
+
+
+def _failed(collector: Collector, message: str, mirror: Path | None) -> SourceOutcome:
+    if mirror is not None:
+        message = message.replace(str(mirror.resolve()), "<mirror>").replace(
+            str(mirror), "<mirror>"
+        )
+    return SourceOutcome(collector, error=message)
 
 
 def _normalized(document: RawDocument, parsed: ParsedDocument) -> DocumentResult:

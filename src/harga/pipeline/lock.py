@@ -1,5 +1,6 @@
 """A database lock so that two collection runs never overlap, even from different hosts."""
 
+import logging
 import os
 import socket
 from collections.abc import Iterator
@@ -12,9 +13,26 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from harga.storage.tables import RunLockRow
 
+log = logging.getLogger("harga.collect")
+
 LOCK_NAME = "collect"
-# A lock older than this is taken to belong to a run that died without releasing it.
+# A lock older than this is taken to belong to a run that died without releasing it. A holder
+# on the same host whose process has exited is released at once.
 LOCK_EXPIRY = timedelta(hours=2)
+
+
+def _holder_is_dead(holder: str) -> bool:
+    """Tell whether a lock holder on this host has exited; a holder elsewhere counts as alive."""
+    host, _, pid_text = holder.rpartition(":")
+    if host != socket.gethostname() or not pid_text.isdigit():
+        return False
+    try:
+        os.kill(int(pid_text), 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        return False
+    return False
 
 
 class RunLocked(Exception):
@@ -42,6 +60,10 @@ def _acquire(factory: sessionmaker[Session], holder: str) -> None:
                 RunLockRow.name == LOCK_NAME, RunLockRow.acquired_at < now - LOCK_EXPIRY
             )
         )
+        current = session.get(RunLockRow, LOCK_NAME)
+        if current is not None and _holder_is_dead(current.holder):
+            log.warning("releasing the lock of %s, a process that no longer runs", current.holder)
+            session.delete(current)
     try:
         with factory() as session, session.begin():
             session.add(RunLockRow(name=LOCK_NAME, holder=holder, acquired_at=now))

@@ -63,6 +63,7 @@ def _record_failure(
     source.last_error = error
     source.items_failed = 1
     source.items_changed = 0
+    source.items_seen = 0
     session.flush()
     return run
 
@@ -84,6 +85,7 @@ def _ensure_source(session: Session, collector: Collector) -> SourceRow:
     source.name = collector.name
     source.kind = collector.kind.value
     source.url = collector.homepage
+    source.own_seller = collector.own_seller
     return source
 
 

@@ -85,7 +85,11 @@ class PriceBook:
     def _model_id(self, model: str, seller_id: str | None) -> str:
         if model in self._sellers:
             return model
-        canonical = canonical_name(model, seller_id or "").model_id
+        try:
+            canonical = canonical_name(model, seller_id or "").model_id
+        except (ValueError, IndexError):
+            # A blank or malformed id such as "/" names no model.
+            raise UnknownModel(model, []) from None
         if canonical in self._sellers:
             return canonical
         known = list(self._sellers)

@@ -297,36 +297,70 @@ def _apply_fact_summaries(publication: Publication) -> None:
 
 
 def _apply_headline_prices(publication: Publication) -> None:
-    """Set each model's headline price: the official offer's, else the cheapest offer's."""
-    standard: dict[OfferingKey, dict[str, Decimal]] = defaultdict(dict)
-    for item in publication.prices:
-        if item.conditions_key == "" and item.amount_usd is not None:
-            standard[item.offering][item.dimension] = item.amount_usd
+    """Set each model's headline price: the official offer's, else the cheapest paid offer's."""
+    standard = _standard_prices(publication)
     offers_by_model: dict[str, list[OfferingKey]] = defaultdict(list)
     for offering in publication.offerings:
         offers_by_model[offering[0]].append(offering)
     for model_id, offerings in offers_by_model.items():
         summary = publication.models[model_id]
         summary.offer_count = len(offerings)
-        candidates = [o for o in offerings if "input" in standard[o] and "output" in standard[o]]
-        if not candidates:
+        chosen = _headline_offer(publication, summary.creator, offerings, standard)
+        if chosen is not None:
+            summary.input_mtok = standard[chosen]["input"]
+            summary.output_mtok = standard[chosen]["output"]
+
+
+def _standard_prices(publication: Publication) -> dict[OfferingKey, dict[str, Decimal]]:
+    """Return each offering's standard USD prices that can be a headline.
+
+    A third-party zero cannot: it comes from subscription plans and free variants (models.dev
+    lists coding plans at 0), which say nothing of what a call costs.
+    """
+    standard: dict[OfferingKey, dict[str, Decimal]] = defaultdict(dict)
+    for item in publication.prices:
+        if item.conditions_key != "" or item.amount_usd is None:
             continue
-        official = [o for o in candidates if publication.offerings[o] and o[2] == ""]
-        # The creator's own seller first: its China platform (`deepseek-cn`) is official too,
-        # but bills in CNY, so its USD figure depends on the day's exchange rate.
-        official.sort(key=lambda o: (o[1] != summary.creator, o[1]))
-        chosen = official[0] if official else min(candidates, key=lambda o: standard[o]["input"])
-        summary.input_mtok = standard[chosen]["input"]
-        summary.output_mtok = standard[chosen]["output"]
+        if item.choice.state is PriceState.PRICED or publication.offerings[item.offering]:
+            standard[item.offering][item.dimension] = item.amount_usd
+    return standard
 
 
-def positions_json(positions: tuple[Position, ...]) -> str:
+def _headline_offer(
+    publication: Publication,
+    creator: str,
+    offerings: list[OfferingKey],
+    standard: dict[OfferingKey, dict[str, Decimal]],
+) -> OfferingKey | None:
+    candidates = [
+        o for o in offerings if o[2] == "" and "input" in standard[o] and "output" in standard[o]
+    ]
+    if not candidates:
+        return None
+    # The creator's own seller first: its China platform (`deepseek-cn`) is official too,
+    # but bills in CNY, so its USD figure depends on the day's exchange rate.
+    official = sorted(
+        (o for o in candidates if publication.offerings[o]), key=lambda o: (o[1] != creator, o[1])
+    )
+    if official:
+        return official[0]
+    return min(candidates, key=lambda o: (standard[o]["input"], standard[o]["output"], o[1]))
+
+
+def _position_value(kind: str, value: Hashable) -> dict[str, Any]:
+    # A price position's value is its currency, compared as part of the price.
+    if kind == "price":
+        return {"value": None, "currency": value}
+    return {"value": list(value) if isinstance(value, tuple) else value}
+
+
+def positions_json(positions: tuple[Position, ...], kind: str) -> str:
     return json.dumps(
         [
             {
                 "state": p.state.value if p.state else None,
                 "amount": None if p.amount is None else format(p.amount, "f"),
-                "value": list(p.value) if isinstance(p.value, tuple) else p.value,
+                **_position_value(kind, p.value),
                 "sources": list(p.sources),
                 "observation_ids": list(p.observation_ids),
             }

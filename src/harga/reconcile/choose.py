@@ -97,9 +97,11 @@ def _positions(votes: Sequence[Vote]) -> list[Position]:
 
     A value that its source states less often than another stays a position with no backers,
     so it is still shown as a discrepancy but cannot win. Positions come most-backed first.
+    Votes are grouped in value order, not arrival order, so the same statements always give
+    the same positions; a source's tie between two values goes to the lower one.
     """
     groups: list[list[Vote]] = []
-    for vote in votes:
+    for vote in sorted(votes, key=_value_order):
         for group in groups:
             if _same(group[0], vote):
                 group.append(vote)
@@ -112,14 +114,22 @@ def _positions(votes: Sequence[Vote]) -> list[Position]:
         sources = tuple(sorted(s for s, chosen in backing.items() if chosen == index))
         positions.append(_position(group, sources))
     # Most-backed value first, so a discrepancy lists the published value before the others.
-    return sorted(positions, key=lambda p: (-len(p.sources), p.observation_ids[0]))
+    return [p for _, p in sorted(enumerate(positions), key=lambda x: (-len(x[1].sources), x[0]))]
+
+
+def _value_order(vote: Vote) -> tuple[object, ...]:
+    state = vote.state.value if vote.state else ""
+    amount = vote.amount if vote.amount is not None else Decimal(-1)
+    return (state, repr(vote.value), amount, vote.source, vote.observation_id)
 
 
 def _position(group: list[Vote], sources: tuple[str, ...]) -> Position:
+    """Represent a group by the exact amount most of its votes state, the lower on a tie."""
+    counts = Counter(v.amount for v in group)
+    amount = min(counts, key=lambda a: (-counts[a], Decimal(-1) if a is None else a))
     first = group[0]
-    return Position(
-        first.state, first.amount, first.value, sources, tuple(v.observation_id for v in group)
-    )
+    ids = tuple(sorted(v.observation_id for v in group))
+    return Position(first.state, amount, first.value, sources, ids)
 
 
 def _source_preferences(groups: list[list[Vote]]) -> dict[str, int]:

@@ -79,7 +79,7 @@ def load_evidence(session: Session) -> Iterator[EvidenceRecord]:
         yield EvidenceRecord(
             id=row.id,
             source=row.source_id,
-            official_source=source.kind == "official",
+            official_source=source.kind == "official" or source.own_seller == row.seller_id,
             stale_source=source.stale,
             model_id=row.model_id,
             seller=row.seller_id,
@@ -277,7 +277,7 @@ def _write_discrepancies(
             "field": item.field,
             "conditions_key": item.conditions_key,
             "published_json": _published_json(item.kind, item.choice),
-            "values_json": positions_json(item.choice.positions),
+            "values_json": positions_json(item.choice.positions, item.kind),
             "detected_at": now,
         }
         for item in publication.discrepancies

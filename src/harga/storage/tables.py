@@ -85,6 +85,7 @@ class SourceRow(Base):
     name: Mapped[str] = mapped_column(String(200))
     kind: Mapped[str] = mapped_column(String(30))
     url: Mapped[str] = mapped_column(Text)
+    own_seller: Mapped[str | None] = mapped_column(String(100))
     current_run_id: Mapped[int | None] = mapped_column(Integer)
     last_run_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
     last_success_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
