@@ -368,3 +368,26 @@ def test_lock_of_dead_process_is_released(
     report = run_collection(session_factory, [alpha], mirror)
 
     assert report.failed == []
+
+
+def test_aggregator_zero_is_not_a_headline(
+    session_factory: sessionmaker[Session], mirror: Path
+) -> None:
+    # models.dev lists DeepSeek V3.2 at 0 on a subscription plan and at 0.28 elsewhere.
+    alpha = StaticCollector(
+        "alpha",
+        [
+            usd_mtok("alpha", "deepseek-v3.2", "alibaba-token-plan", "input", "0"),
+            usd_mtok("alpha", "deepseek-v3.2", "alibaba-token-plan", "output", "0"),
+            usd_mtok("alpha", "deepseek-v3.2", "crof", "input", "0.18"),
+            usd_mtok("alpha", "deepseek-v3.2", "crof", "output", "0.35"),
+        ],
+    )
+
+    run_collection(session_factory, [alpha], mirror)
+
+    with session_factory() as session:
+        model = session.get(ModelRow, "deepseek/deepseek-v3.2")
+        assert model is not None
+        assert model.input_mtok == Decimal("0.18")
+        assert model.output_mtok == Decimal("0.35")

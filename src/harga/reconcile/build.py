@@ -314,14 +314,17 @@ def _apply_headline_prices(publication: Publication) -> None:
 def _standard_prices(publication: Publication) -> dict[OfferingKey, dict[str, Decimal]]:
     """Return each offering's standard USD prices that can be a headline.
 
-    A third-party zero cannot: it comes from subscription plans and free variants (models.dev
-    lists coding plans at 0), which say nothing of what a call costs.
+    A zero can only when the seller itself states it. Aggregators' zeros come from
+    subscription plans and free variants (models.dev lists coding plans at 0, and
+    `openrouter/auto` at 0 where OpenRouter says the price varies), which say nothing of what
+    a call costs.
     """
     standard: dict[OfferingKey, dict[str, Decimal]] = defaultdict(dict)
     for item in publication.prices:
         if item.conditions_key != "" or item.amount_usd is None:
             continue
-        if item.choice.state is PriceState.PRICED or publication.offerings[item.offering]:
+        stated_by_seller = item.choice.status is SupportStatus.OFFICIAL
+        if item.choice.state is PriceState.PRICED or stated_by_seller:
             standard[item.offering][item.dimension] = item.amount_usd
     return standard
 
