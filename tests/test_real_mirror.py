@@ -84,6 +84,18 @@ def test_nano_context_window_and_litellm_discrepancy(client: TestClient) -> None
     assert values[1050000] == ["litellm"]
 
 
+def test_document_input_is_file_modality(client: TestClient) -> None:
+    # openai/gpt-5-image: models.dev states ["image", "pdf", "text"] and OpenRouter
+    # ["image", "text", "file"]. Spelled alike, they agree.
+    document = client.get("/api/v1/models/openai/gpt-5-image").json()
+    listed = client.get("/api/v1/models?modality=file&limit=500").json()["items"]
+
+    assert sorted(document["facts"]["input_modalities"]["value"]) == ["file", "image", "text"]
+    assert [d for d in document["discrepancies"] if d["field"] == "input_modalities"] == []
+    # anthropic/claude-opus-4's document input is stated by models.dev alone, as `pdf`.
+    assert "anthropic/claude-opus-4" in {i["id"] for i in listed}
+
+
 def test_nano_page_in_indonesian(client: TestClient) -> None:
     response = client.get("/models/openai/gpt-5.4-nano")
     soup = BeautifulSoup(response.text, "html.parser")

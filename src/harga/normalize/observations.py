@@ -7,7 +7,7 @@ different value for the snapshot than for the base. Then the snapshot keeps its 
 
 import json
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from harga.domain.dimensions import UnknownDimension, get_dimension
@@ -15,6 +15,11 @@ from harga.domain.money import UnitNotRecognised, convert_amount
 from harga.domain.observation import Observation, ObservationKind
 from harga.normalize.model_ids import CanonicalName, canonical_name
 from harga.normalize.registry import seller_slug
+
+# Modality facts use OpenRouter's and LiteLLM's words (`text`, `image`, `audio`, `video`,
+# `file`). models.dev writes `pdf` for the document input that the others call `file`.
+_MODALITY_FIELDS = frozenset({"input_modalities", "output_modalities"})
+_MODALITY_SPELLINGS = {"pdf": "file"}
 
 
 class NormalizationError(ValueError):
@@ -57,9 +62,10 @@ def normalize(observations: list[Observation]) -> list[NormalizedObservation]:
         for o in observations
         if o.kind is not ObservationKind.FX_RATE
     }
-    split = _snapshots_to_split(observations, names)
+    placed = [_placed(o) for o in observations]
+    split = _snapshots_to_split(placed, names)
     result = []
-    for observation in observations:
+    for observation in placed:
         if observation.kind is ObservationKind.FX_RATE:
             result.append(NormalizedObservation(observation, "", "", "", "", None))
             continue
@@ -78,6 +84,19 @@ def normalize(observations: list[Observation]) -> list[NormalizedObservation]:
             )
         )
     return result
+
+
+def _placed(observation: Observation) -> Observation:
+    """Return the observation with its modalities in one vocabulary."""
+    if observation.field in _MODALITY_FIELDS and isinstance(observation.value, tuple):
+        return replace(observation, value=_modalities(observation.value))
+    return observation
+
+
+def _modalities(values: tuple[str, ...]) -> tuple[str, ...]:
+    """Spell modalities in one vocabulary, keeping the first position of each."""
+    spelled = (_MODALITY_SPELLINGS.get(value, value) for value in values)
+    return tuple(dict.fromkeys(spelled))
 
 
 def _checked_amount(observation: Observation) -> Decimal | None:
