@@ -175,3 +175,18 @@ def test_truncated_mirror_file_fails_run(mirror_dir: Path, tmp_path: Path) -> No
     assert "openai.json" in outcome.error
     assert "valid JSON" in outcome.error
     assert outcome.documents == []
+
+
+def test_empty_model_id_fails_run(mirror_dir: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "mirror"
+    shutil.copytree(mirror_dir / "llm-prices", copy / "llm-prices")
+    target = copy / "llm-prices" / "data" / "openai.json"
+    target.write_text(target.read_text().replace('"id": "gpt-5.4-nano"', '"id": ""', 1))
+
+    outcome = collect_source(COLLECTOR, copy, None)
+
+    assert outcome.error is not None
+    assert "openai.json" in outcome.error
+    assert 'at "" › "name": "GPT-5.4 Nano"' in outcome.error
+    assert "invalid model id ''" in outcome.error
+    assert outcome.documents == []

@@ -78,3 +78,11 @@ MORE_CASES = [
 @pytest.mark.parametrize(("upstream", "seller", "expected"), MORE_CASES)
 def test_prefixes_and_regions_dropped(upstream: str, seller: str, expected: str) -> None:
     assert canonical_name(upstream, seller).model_id == expected
+
+
+@pytest.mark.parametrize("upstream", ["", "/", ":", ":free", "   ", "azure/:free"])
+def test_empty_id_is_rejected(upstream: str) -> None:
+    with pytest.raises(ValueError, match="invalid model id") as error:
+        canonical_name(upstream, "litellm")
+
+    assert repr(upstream) in str(error.value)

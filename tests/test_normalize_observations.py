@@ -1,15 +1,46 @@
-"""Normalisation of one source's observations: the modality vocabulary.
+"""Normalisation of one source's observations: modalities and ids that name no model.
 
-Facts are models.dev's from models.dev-api-snapshots/models-dev.2026-06-13.json, under the keys
-each test names.
+Prices are LiteLLM's `input_cost_per_token` from
+litellm/model_prices_and_context_window.2026-07-24.json, and facts are models.dev's from
+models.dev-api-snapshots/models-dev.2026-06-13.json, under the keys each test names.
 """
 
-from harga.domain.observation import FactValue, Observation, fact
-from harga.normalize.observations import normalize
+from decimal import Decimal
+
+import pytest
+
+from harga.domain.money import SourceUnit
+from harga.domain.observation import FactValue, Observation, fact, price
+from harga.normalize.observations import NormalizationError, normalize
+
+
+def _input(upstream_id: str, literal: str, seller: str = "azure") -> Observation:
+    return price(
+        "litellm",
+        upstream_id,
+        seller,
+        "input",
+        literal,
+        Decimal(literal),
+        SourceUnit.PER_TOKEN,
+        f'"{upstream_id}" › "input_cost_per_token": {literal}',
+    )
 
 
 def _fact(upstream_id: str, key: str, value: FactValue, seller: str = "anthropic") -> Observation:
     return fact("models-dev", upstream_id, seller, key, repr(value), value, f"{upstream_id} {key}")
+
+
+@pytest.mark.parametrize("upstream", ["", "/", ":", ":free", "   "])
+def test_empty_id_is_normalization_error(upstream: str) -> None:
+    observation = _input(upstream, "1e-06", "openai")
+
+    with pytest.raises(NormalizationError) as error:
+        normalize([observation])
+
+    assert error.value.observation is observation
+    assert f"invalid model id {upstream!r}" in str(error.value)
+    assert "input_cost_per_token" in str(error.value)
 
 
 def test_modalities_use_one_vocabulary() -> None:

@@ -14,6 +14,8 @@ The rules, applied in order:
    differ from its base in the same source.
 5. A dash between single version digits becomes a dot (`claude-3-5-sonnet` is
    `claude-3.5-sonnet`), the spelling most sources use.
+
+An id that leaves no model name (`""`, `"/"`, `":free"`) raises `ValueError`.
 """
 
 import re
@@ -100,13 +102,21 @@ class CanonicalName:
 
 
 def canonical_name(upstream_id: str, seller: str) -> CanonicalName:
-    """Map an upstream model id, as sold by `seller` (a seller slug), to a canonical name."""
+    """Map an upstream model id, as sold by `seller` (a seller slug), to a canonical name.
+
+    Raises `ValueError` for an id that leaves no model name, such as `""` or `":free"`.
+    """
     text = upstream_id.strip().lower()
     text, variant = _split_variant(text)
     text = _FIREWORKS_PATH.sub(r"\1", text)
     namespace, name = _split_namespace(text, seller)
     name, namespace = _strip_bedrock(name, namespace)
     name, namespace = _strip_name_prefix(name, namespace)
+    if not name:
+        raise ValueError(
+            f"invalid model id {upstream_id!r}: no model name is left after removing "
+            "its prefixes and variant suffix"
+        )
     creator = _choose_creator(namespace, name, seller)
     undated = _DATE_SUFFIX.sub("", name) or name
     dated_name = _dot_versions(name.replace("@", "-")) if undated != name else None
@@ -123,15 +133,14 @@ def _split_variant(text: str) -> tuple[str, str]:
 
 
 def _split_namespace(text: str, seller: str) -> tuple[str | None, str]:
-    parts = [p for p in text.split("/") if p]
-    if len(parts) == 1:
-        return None, parts[0]
-    known = [p for p in parts[:-1] if creator_slug(p) in CREATORS]
+    *prefixes, name = text.split("/")
+    prefixes = [p for p in prefixes if p]
+    known = [p for p in prefixes if creator_slug(p) in CREATORS]
     if known:
-        return known[-1], parts[-1]
+        return known[-1], name
     # A seller, region or hosting prefix (`azure/`, `eu/`, `@cf/`) says nothing of the creator.
-    namespaces = [p for p in parts[:-1] if not _is_seller_prefix(p, seller)]
-    return (namespaces[0] if namespaces else None), parts[-1]
+    namespaces = [p for p in prefixes if not _is_seller_prefix(p, seller)]
+    return (namespaces[0] if namespaces else None), name
 
 
 def _is_seller_prefix(part: str, seller: str) -> bool:

@@ -23,7 +23,11 @@ _MODALITY_SPELLINGS = {"pdf": "file"}
 
 
 class NormalizationError(ValueError):
-    """An observation that names an unknown dimension or a unit that cannot be converted."""
+    """An observation that cannot be normalised.
+
+    Its upstream id names no model, or it names an unknown dimension or a unit that cannot be
+    converted.
+    """
 
     def __init__(self, observation: Observation, cause: Exception) -> None:
         self.observation = observation
@@ -53,15 +57,10 @@ class NormalizedObservation:
 def normalize(observations: list[Observation]) -> list[NormalizedObservation]:
     """Map one source's observations to canonical ids and convert prices to published units.
 
-    Raises `NormalizationError` for a value whose dimension or unit cannot be placed.
+    Raises `NormalizationError` for an upstream id that names no model, or a value whose
+    dimension or unit cannot be placed.
     """
-    names = {
-        (o.upstream_model_id, o.upstream_seller): canonical_name(
-            o.upstream_model_id, seller_slug(o.upstream_seller)
-        )
-        for o in observations
-        if o.kind is not ObservationKind.FX_RATE
-    }
+    names = _canonical_names(observations)
     placed = [_placed(o) for o in observations]
     split = _snapshots_to_split(placed, names)
     result = []
@@ -84,6 +83,19 @@ def normalize(observations: list[Observation]) -> list[NormalizedObservation]:
             )
         )
     return result
+
+
+def _canonical_names(observations: list[Observation]) -> dict[tuple[str, str], CanonicalName]:
+    names: dict[tuple[str, str], CanonicalName] = {}
+    for o in observations:
+        upstream = (o.upstream_model_id, o.upstream_seller)
+        if o.kind is ObservationKind.FX_RATE or upstream in names:
+            continue
+        try:
+            names[upstream] = canonical_name(o.upstream_model_id, seller_slug(o.upstream_seller))
+        except ValueError as error:
+            raise NormalizationError(o, error) from error
+    return names
 
 
 def _placed(observation: Observation) -> Observation:
