@@ -590,6 +590,37 @@ def test_mirror_per_second_prices(real_values: dict[Any, object]) -> None:
     assert real_values[("openai/sora-2", "video_second", "")] == Decimal("0.1")
 
 
+def _normalized_inputs(outcome: SourceOutcome) -> dict[str, tuple[str, str, str, Decimal | None]]:
+    """Return each upstream id's model, seller, conditions key and standard input price."""
+    inputs = {}
+    for document in outcome.documents:
+        for o in document.observations:
+            conditions = o.observation.conditions
+            if o.observation.field != "input" or conditions.tier != "standard":
+                continue
+            if conditions.prompt_threshold_tokens is None:
+                upstream = o.observation.upstream_model_id
+                inputs[upstream] = (o.model_id, o.seller, o.conditions_key, o.amount_published)
+    return inputs
+
+
+def test_mirror_regions_are_conditions(outcome: SourceOutcome) -> None:
+    inputs = _normalized_inputs(outcome)
+
+    # `input_cost_per_token` of each key: 1.25e-06 plain and global, 1.38e-06 in eu and us.
+    assert inputs["azure/gpt-5.1"] == ("openai/gpt-5.1", "azure", "", Decimal("1.25"))
+    assert inputs["azure/global/gpt-5.1"] == ("openai/gpt-5.1", "azure", "", Decimal("1.25"))
+    assert inputs["azure/eu/gpt-5.1"] == ("openai/gpt-5.1", "azure", "region=eu", Decimal("1.38"))
+    assert inputs["azure/us/gpt-5.1"] == ("openai/gpt-5.1", "azure", "region=us", Decimal("1.38"))
+    # 3e-07 plain and global, 3.3e-07 for the us, eu and apac cross-region profiles.
+    nova = "amazon/nova-2-lite"
+    assert inputs["amazon.nova-2-lite-v1:0"] == (nova, "aws-bedrock", "", Decimal("0.3"))
+    assert inputs["global.amazon.nova-2-lite-v1:0"] == (nova, "aws-bedrock", "", Decimal("0.3"))
+    for region in ("us", "eu", "apac"):
+        stated = inputs[f"{region}.amazon.nova-2-lite-v1:0"]
+        assert stated == (nova, "aws-bedrock", f"region={region}", Decimal("0.33"))
+
+
 def _broken_copy(mirror_dir: Path, tmp_path: Path, edit: Any) -> SourceOutcome:
     target = tmp_path / "litellm" / MIRROR_NAME
     target.parent.mkdir(parents=True)

@@ -80,6 +80,52 @@ def test_prefixes_and_regions_dropped(upstream: str, seller: str, expected: str)
     assert canonical_name(upstream, seller).model_id == expected
 
 
+# Upstream ids below are keys of litellm/model_prices_and_context_window.2026-07-24.json and
+# genai-prices/prices/providers/aws.yml unless a comment names another source.
+REGION_CASES = [
+    # upstream id, seller slug, canonical id, region
+    ("azure/gpt-5.1", "azure", "openai/gpt-5.1", None),
+    ("azure/global/gpt-5.1", "azure", "openai/gpt-5.1", None),
+    ("azure/eu/gpt-5.1", "azure", "openai/gpt-5.1", "eu"),
+    ("azure/us/gpt-5.1", "azure", "openai/gpt-5.1", "us"),
+    ("azure/global-standard/gpt-4o-mini", "azure", "openai/gpt-4o-mini", None),
+    ("amazon.nova-2-lite-v1:0", "aws-bedrock", "amazon/nova-2-lite", None),
+    ("global.amazon.nova-2-lite-v1:0", "aws-bedrock", "amazon/nova-2-lite", None),
+    ("us.amazon.nova-2-lite-v1:0", "aws-bedrock", "amazon/nova-2-lite", "us"),
+    ("eu.amazon.nova-2-lite-v1:0", "aws-bedrock", "amazon/nova-2-lite", "eu"),
+    ("apac.amazon.nova-2-lite-v1:0", "aws-bedrock", "amazon/nova-2-lite", "apac"),
+    ("regional.amazon.nova-2-lite-v1:0", "aws-bedrock", "amazon/nova-2-lite", "regional"),
+    (
+        "us-gov.anthropic.claude-sonnet-4-5-20250929-v1:0",
+        "aws-bedrock",
+        "anthropic/claude-sonnet-4.5",
+        "us-gov",
+    ),
+    (
+        "bedrock/us-east-1/meta.llama3-8b-instruct-v1:0",
+        "aws-bedrock",
+        "meta/llama3-8b-instruct",
+        "us-east-1",
+    ),
+    (
+        "bedrock/ap-northeast-1/anthropic.claude-v1",
+        "aws-bedrock",
+        "anthropic/claude",
+        "ap-northeast-1",
+    ),
+]
+
+
+@pytest.mark.parametrize(("upstream", "seller", "expected", "region"), REGION_CASES)
+def test_region_prefix_becomes_region(
+    upstream: str, seller: str, expected: str, region: str | None
+) -> None:
+    name = canonical_name(upstream, seller)
+
+    assert name.model_id == expected
+    assert name.region == region
+
+
 @pytest.mark.parametrize("upstream", ["", "/", ":", ":free", "   ", "azure/:free"])
 def test_empty_id_is_rejected(upstream: str) -> None:
     with pytest.raises(ValueError, match="invalid model id") as error:

@@ -1,14 +1,16 @@
-"""Normalisation of one source's observations: modalities and ids that name no model.
+"""Normalisation of one source's observations: regions, modalities and bad ids.
 
 Prices are LiteLLM's `input_cost_per_token` from
 litellm/model_prices_and_context_window.2026-07-24.json, and facts are models.dev's from
 models.dev-api-snapshots/models-dev.2026-06-13.json, under the keys each test names.
 """
 
+from dataclasses import replace
 from decimal import Decimal
 
 import pytest
 
+from harga.domain.conditions import Conditions
 from harga.domain.money import SourceUnit
 from harga.domain.observation import FactValue, Observation, fact, price
 from harga.normalize.observations import NormalizationError, normalize
@@ -29,6 +31,50 @@ def _input(upstream_id: str, literal: str, seller: str = "azure") -> Observation
 
 def _fact(upstream_id: str, key: str, value: FactValue, seller: str = "anthropic") -> Observation:
     return fact("models-dev", upstream_id, seller, key, repr(value), value, f"{upstream_id} {key}")
+
+
+def test_region_becomes_condition() -> None:
+    plain, eu = normalize(
+        [_input("azure/gpt-5.1", "1.25e-06"), _input("azure/eu/gpt-5.1", "1.38e-06")]
+    )
+
+    assert plain.model_id == "openai/gpt-5.1"
+    assert eu.model_id == "openai/gpt-5.1"
+    assert plain.conditions_key == ""
+    assert eu.conditions_key == "region=eu"
+    assert eu.observation.conditions.region == "eu"
+    assert eu.amount_published == Decimal("1.38")
+
+
+def test_global_prefix_has_no_region() -> None:
+    (result,) = normalize([_input("global.amazon.nova-2-lite-v1:0", "3e-07", "bedrock_converse")])
+
+    assert result.model_id == "amazon/nova-2-lite"
+    assert result.conditions_key == ""
+
+
+def test_regional_price_does_not_split_snapshot() -> None:
+    # Two dated ids of one snapshot that differ only by region are one model.
+    results = normalize(
+        [
+            _input("azure/global/gpt-4o-2024-08-06", "2.5e-06"),
+            _input("azure/eu/gpt-4o-2024-08-06", "2.75e-06"),
+        ]
+    )
+
+    assert [r.model_id for r in results] == ["openai/gpt-4o", "openai/gpt-4o"]
+    assert [r.conditions_key for r in results] == ["", "region=eu"]
+
+
+def test_region_conflicting_with_collector_is_rejected() -> None:
+    stated = _input("azure/eu/gpt-5.1", "1.38e-06")
+    conflicting = replace(stated, conditions=Conditions(region="us"))
+
+    with pytest.raises(NormalizationError) as error:
+        normalize([conflicting])
+
+    assert "'eu'" in str(error.value)
+    assert "'us'" in str(error.value)
 
 
 @pytest.mark.parametrize("upstream", ["", "/", ":", ":free", "   "])

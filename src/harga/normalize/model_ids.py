@@ -1,18 +1,23 @@
 """Canonical model ids (`creator/name`) from the many spellings sources use.
 
-The rules, applied in order:
-1. Hosting prefixes are dropped: Bedrock's `us.anthropic.claude-...-v1:0`, Fireworks'
-   `accounts/fireworks/models/...`, seller and region namespaces such as `openrouter/`,
-   `azure/eu/` or `workers-ai/@cf/`.
-2. A creator namespace (`meta-llama/llama-3.1-8b`) names the creator, and so does a creator
+The rules of `canonical_name`:
+1. Hosting prefixes are dropped: seller and path namespaces such as `openrouter/`, `azure/eu/`
+   or `workers-ai/@cf/`, Fireworks' `accounts/fireworks/models/...`, and Bedrock's vendor and
+   region prefixes and version suffix (`us.anthropic.claude-...-v1:0`).
+2. A region prefix becomes the name's `region`, which normalisation turns into a price
+   condition: `azure/eu/` gives `eu`, `bedrock/us-east-1/` gives `us-east-1` and Bedrock's
+   `apac.` gives `apac`. genai-prices' `regional.` names Bedrock's regional endpoints as a group
+   and gives `regional`. `global` and Azure's `global-standard` mean no region restriction, so
+   they give no region.
+3. A creator namespace (`meta-llama/llama-3.1-8b`) names the creator, and so does a creator
    written before the name with dashes (`anthropic-claude-3-opus` on DigitalOcean,
    `anthropic--claude-3-haiku` on SAP). Without one the creator comes from the name
    (`claude-...` is Anthropic's), and failing that from the seller.
-3. The name is lower-cased. A variant suffix after `:` (`:free`, `:thinking`) is kept apart.
-4. A snapshot date (`-2026-03-17`, `-20250929`, `@20240620`) is dropped, so dated
-   snapshots fall onto the base model. Normalisation undoes this for a snapshot whose prices
-   differ from its base in the same source.
-5. A dash between single version digits becomes a dot (`claude-3-5-sonnet` is
+4. The name is lower-cased. A variant suffix after `:` (`:free`, `:thinking`) is kept apart.
+5. A snapshot date (`-2026-03-17`, `-20250929`, `@20240620`) is dropped, so dated snapshots
+   fall onto the base model. Normalisation undoes this for a snapshot whose prices or facts
+   differ from its base's in the same source.
+6. A dash between single version digits becomes a dot (`claude-3-5-sonnet` is
    `claude-3.5-sonnet`), the spelling most sources use.
 
 An id that leaves no model name (`""`, `"/"`, `":free"`) raises `ValueError`.
@@ -23,9 +28,9 @@ from dataclasses import dataclass
 
 from harga.normalize.registry import CREATORS, SELLER_ALIASES, creator_slug, seller_slug
 
-_BEDROCK_REGION = re.compile(r"^(?:us|eu|apac|ap|global|us-gov|jp|au|regional)\.")
-_BEDROCK_VERSION = re.compile(r"-v\d+(?::\d+)?$")
+_BEDROCK_REGION = re.compile(r"^(us|eu|apac|ap|global|us-gov|jp|au|regional)\.")
 _BEDROCK_VENDOR = re.compile(r"^([a-z0-9-]+)\.([a-z0-9].*)$")
+_BEDROCK_VERSION = re.compile(r"-v\d+(?::\d+)?$")
 _FIREWORKS_PATH = re.compile(r"(^|/)accounts/[^/]+/models/")
 _DATE_SUFFIX = re.compile(r"[-@](?:\d{4}-\d{2}-\d{2}|20\d{6})$")
 _VERSION_DASH = re.compile(r"(?<=(?<![\d.])\d)-(?=\d(?:-|$))")
@@ -34,6 +39,8 @@ _REGION_NAMESPACE = re.compile(
     r"^(?:us|eu|apac|ap|global|jp|au|ca|sa|uk|in|regional|us-gov)"
     r"(?:-[a-z]+-\d+)?$"
 )
+# Region namespaces and prefixes that place no restriction on where a request is served.
+_UNRESTRICTED_REGIONS = frozenset({"global", "global-standard"})
 _NEUTRAL_NAMESPACES = frozenset(
     {"@cf", "@hf", "models", "routers", "accounts", "tee", "route", "ps"}
 )
@@ -89,8 +96,10 @@ class CanonicalName:
     creator: str
     name: str
     variant: str = ""
-    # The name before a snapshot date was dropped, when one was; used to undo rule 4.
+    # The name with its snapshot date when rule 5 dropped one, so that normalisation can undo it.
     dated_name: str | None = None
+    # The region a dropped prefix named (rule 2), or None for no region restriction.
+    region: str | None = None
 
     @property
     def model_id(self) -> str:
@@ -109,8 +118,8 @@ def canonical_name(upstream_id: str, seller: str) -> CanonicalName:
     text = upstream_id.strip().lower()
     text, variant = _split_variant(text)
     text = _FIREWORKS_PATH.sub(r"\1", text)
-    namespace, name = _split_namespace(text, seller)
-    name, namespace = _strip_bedrock(name, namespace)
+    namespace, name, region = _split_namespace(text, seller)
+    name, namespace, bedrock_region = _strip_bedrock(name, namespace)
     name, namespace = _strip_name_prefix(name, namespace)
     if not name:
         raise ValueError(
@@ -120,7 +129,9 @@ def canonical_name(upstream_id: str, seller: str) -> CanonicalName:
     creator = _choose_creator(namespace, name, seller)
     undated = _DATE_SUFFIX.sub("", name) or name
     dated_name = _dot_versions(name.replace("@", "-")) if undated != name else None
-    return CanonicalName(creator, _dot_versions(undated), variant, dated_name)
+    return CanonicalName(
+        creator, _dot_versions(undated), variant, dated_name, region or bedrock_region
+    )
 
 
 def _split_variant(text: str) -> tuple[str, str]:
@@ -132,37 +143,56 @@ def _split_variant(text: str) -> tuple[str, str]:
     return head, tail
 
 
-def _split_namespace(text: str, seller: str) -> tuple[str | None, str]:
+def _split_namespace(text: str, seller: str) -> tuple[str | None, str, str | None]:
+    """Split off the namespaces and return the creator namespace, the name and the region."""
     *prefixes, name = text.split("/")
     prefixes = [p for p in prefixes if p]
+    region = _namespace_region(prefixes)
     known = [p for p in prefixes if creator_slug(p) in CREATORS]
     if known:
-        return known[-1], name
+        return known[-1], name, region
     # A seller, region or hosting prefix (`azure/`, `eu/`, `@cf/`) says nothing of the creator.
     namespaces = [p for p in prefixes if not _is_seller_prefix(p, seller)]
-    return (namespaces[0] if namespaces else None), name
+    return (namespaces[0] if namespaces else None), name, region
+
+
+def _namespace_region(prefixes: list[str]) -> str | None:
+    regions = [p for p in prefixes if _REGION_NAMESPACE.match(p) or p in _UNRESTRICTED_REGIONS]
+    if not regions or regions[-1] in _UNRESTRICTED_REGIONS:
+        return None
+    return regions[-1]
 
 
 def _is_seller_prefix(part: str, seller: str) -> bool:
-    if part in _NEUTRAL_NAMESPACES or _REGION_NAMESPACE.match(part):
+    if part in _NEUTRAL_NAMESPACES or part in _UNRESTRICTED_REGIONS:
+        return True
+    if _REGION_NAMESPACE.match(part):
         return True
     slug = seller_slug(part)
     return slug == seller or part in SELLER_ALIASES or slug in SELLER_ALIASES.values()
 
 
-def _strip_bedrock(name: str, namespace: str | None) -> tuple[str, str | None]:
+def _strip_bedrock(name: str, namespace: str | None) -> tuple[str, str | None, str | None]:
+    """Drop Bedrock's region and vendor prefixes and its version suffix (rules 1 and 2).
+
+    Returns the name, the namespace (the Bedrock vendor, when there is one) and the region.
+    """
     if "." not in name:
-        return name, namespace
-    stripped = _BEDROCK_REGION.sub("", name)
+        return name, namespace, None
+    region_match = _BEDROCK_REGION.match(name)
+    stripped = name[region_match.end() :] if region_match else name
     match = _BEDROCK_VENDOR.match(stripped)
     if match is None:
-        return name, namespace
+        return name, namespace, None
     vendor, rest = match.groups()
     # `gpt-5.4-nano` has a dot too; only a known vendor before it makes a Bedrock id.
-    marked = _BEDROCK_VERSION.search(name) or _BEDROCK_REGION.match(name)
+    marked = _BEDROCK_VERSION.search(name) or region_match
     if not marked and creator_slug(vendor) not in CREATORS:
-        return name, namespace
-    return _BEDROCK_VERSION.sub("", rest), vendor
+        return name, namespace, None
+    region = region_match.group(1) if region_match else None
+    if region in _UNRESTRICTED_REGIONS:
+        region = None
+    return _BEDROCK_VERSION.sub("", rest), vendor, region
 
 
 def _strip_name_prefix(name: str, namespace: str | None) -> tuple[str, str | None]:

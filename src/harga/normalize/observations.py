@@ -1,8 +1,11 @@
-"""Normalisation of one source's observations: canonical ids and published units.
+"""Normalisation of one source's observations: canonical ids, conditions and published units.
 
 Dated snapshots fall onto their base model (see `model_ids`), unless the same source states a
 different value for the snapshot than for the base. Then the snapshot keeps its own id, because
 `gpt-4o-2024-05-13` and `gpt-4o` really were priced differently.
+
+A region named by the upstream id (`azure/eu/gpt-5.1`, `us.amazon.nova-2-lite-v1:0`) becomes
+the observation's region condition, so a regional price is a separate row from the plain one.
 """
 
 import json
@@ -25,8 +28,8 @@ _MODALITY_SPELLINGS = {"pdf": "file"}
 class NormalizationError(ValueError):
     """An observation that cannot be normalised.
 
-    Its upstream id names no model, or it names an unknown dimension or a unit that cannot be
-    converted.
+    Its upstream id names no model, its id and its conditions name different regions, or it
+    names an unknown dimension or a unit that cannot be converted.
     """
 
     def __init__(self, observation: Observation, cause: Exception) -> None:
@@ -57,11 +60,11 @@ class NormalizedObservation:
 def normalize(observations: list[Observation]) -> list[NormalizedObservation]:
     """Map one source's observations to canonical ids and convert prices to published units.
 
-    Raises `NormalizationError` for an upstream id that names no model, or a value whose
-    dimension or unit cannot be placed.
+    Raises `NormalizationError` for an upstream id that names no model, a region that
+    contradicts the collector's, or a value whose dimension or unit cannot be placed.
     """
     names = _canonical_names(observations)
-    placed = [_placed(o) for o in observations]
+    placed = [_placed(o, names) for o in observations]
     split = _snapshots_to_split(placed, names)
     result = []
     for observation in placed:
@@ -98,10 +101,24 @@ def _canonical_names(observations: list[Observation]) -> dict[tuple[str, str], C
     return names
 
 
-def _placed(observation: Observation) -> Observation:
-    """Return the observation with its modalities in one vocabulary."""
+def _placed(observation: Observation, names: dict[tuple[str, str], CanonicalName]) -> Observation:
+    """Return the observation with the region its id names and modalities in one vocabulary."""
+    if observation.kind is ObservationKind.FX_RATE:
+        return observation
+    region = names[(observation.upstream_model_id, observation.upstream_seller)].region
+    stated = observation.conditions.region
+    if region is not None and stated is not None and region != stated:
+        error = ValueError(
+            f"the model id {observation.upstream_model_id!r} names region {region!r}, "
+            f"but the collector stated region {stated!r}"
+        )
+        raise NormalizationError(observation, error)
+    if region is not None and stated is None:
+        observation = replace(
+            observation, conditions=replace(observation.conditions, region=region)
+        )
     if observation.field in _MODALITY_FIELDS and isinstance(observation.value, tuple):
-        return replace(observation, value=_modalities(observation.value))
+        observation = replace(observation, value=_modalities(observation.value))
     return observation
 
 
