@@ -621,6 +621,16 @@ def test_mirror_regions_are_conditions(outcome: SourceOutcome) -> None:
         assert stated == (nova, "aws-bedrock", f"region={region}", Decimal("0.33"))
 
 
+def test_mirror_bedrock_versions(outcome: SourceOutcome) -> None:
+    inputs = _normalized_inputs(outcome)
+
+    # `input_cost_per_token`: 1e-07 for v1 and 2e-08 for v2, two models.
+    titan_v1 = inputs["amazon.titan-embed-text-v1"]
+    titan_v2 = inputs["amazon.titan-embed-text-v2:0"]
+    assert titan_v1 == ("amazon/titan-embed-text", "aws-bedrock", "", Decimal("0.1"))
+    assert titan_v2 == ("amazon/titan-embed-text-v2", "aws-bedrock", "", Decimal("0.02"))
+
+
 def _broken_copy(mirror_dir: Path, tmp_path: Path, edit: Any) -> SourceOutcome:
     target = tmp_path / "litellm" / MIRROR_NAME
     target.parent.mkdir(parents=True)

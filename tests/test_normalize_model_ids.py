@@ -126,6 +126,65 @@ def test_region_prefix_becomes_region(
     assert name.region == region
 
 
+NOT_BEDROCK_CASES = [
+    # A dot and a `-vN` suffix without a known vendor or a region prefix: not a Bedrock id.
+    (
+        "nvidia_nim/ranking/nvidia/llama-3.2-nv-rerankqa-1b-v2",
+        "nvidia",
+        "nvidia/llama-3.2-nv-rerankqa-1b-v2",
+    ),
+    ("claude-3.5-sonnet-v2", "helicone", "anthropic/claude-3.5-sonnet-v2"),  # models.dev
+    ("Qwen3.5-27B-Musica-v1", "nano-gpt", "qwen/qwen3.5-27b-musica-v1"),  # models.dev
+    ("GLM-4.6-Derestricted-v5", "nano-gpt", "zhipu/glm-4.6-derestricted-v5"),  # models.dev
+    # Bedrock vendors that are not creators in the registry still make Bedrock ids.
+    ("writer.palmyra-x4-v1:0", "aws-bedrock", "writer/palmyra-x4"),
+    ("twelvelabs.pegasus-1-2-v1:0", "aws-bedrock", "twelvelabs/pegasus-1.2"),
+    ("luma.ray-v2:0", "aws-bedrock", "luma/ray-v2"),
+]
+
+
+@pytest.mark.parametrize(("upstream", "seller", "expected"), NOT_BEDROCK_CASES)
+def test_bedrock_id_needs_known_vendor(upstream: str, seller: str, expected: str) -> None:
+    assert canonical_name(upstream, seller).model_id == expected
+
+
+BEDROCK_VERSION_CASES = [
+    # The first version is dropped and later ones are kept.
+    ("amazon.titan-embed-text-v1", "aws-bedrock", "amazon/titan-embed-text"),
+    ("amazon.titan-embed-text-v2:0", "aws-bedrock", "amazon/titan-embed-text-v2"),
+    ("anthropic.claude-3-5-sonnet-20240620-v1:0", "aws-bedrock", "anthropic/claude-3.5-sonnet"),
+    ("anthropic.claude-3-5-sonnet-20241022-v2:0", "aws-bedrock", "anthropic/claude-3.5-sonnet-v2"),
+    ("openai.gpt-oss-120b-1:0", "aws-bedrock", "openai/gpt-oss-120b"),
+    # A revision after a kept version is its minor version. A `:0` revision alone is dropped.
+    ("mistral.mistral-7b-instruct-v0:2", "aws-bedrock", "mistral/mistral-7b-instruct-v0.2"),
+    ("mistral-7b-instruct-v0.2", "openrouter", "mistral/mistral-7b-instruct-v0.2"),  # genai-prices
+    ("nvidia.nemotron-nano-3-30b:0", "aws-bedrock", "nvidia/nemotron-nano-3-30b"),
+    # A Bedrock version without the vendor prefix.
+    (
+        "bedrock/us-gov-east-1/claude-sonnet-4-5-20250929-v1:0",
+        "aws-bedrock",
+        "anthropic/claude-sonnet-4.5",
+    ),
+]
+
+
+@pytest.mark.parametrize(("upstream", "seller", "expected"), BEDROCK_VERSION_CASES)
+def test_bedrock_first_version_dropped(upstream: str, seller: str, expected: str) -> None:
+    assert canonical_name(upstream, seller).model_id == expected
+
+
+def test_claude_3_5_sonnet_v2_names() -> None:
+    bedrock = canonical_name("anthropic.claude-3-5-sonnet-20241022-v2:0", "aws-bedrock")
+    vertex = canonical_name("vertex_ai/claude-3-5-sonnet-v2@20241022", "google-vertex")
+    anthropic = canonical_name("claude-3-5-sonnet-20241022", "anthropic")
+
+    assert bedrock.model_id == "anthropic/claude-3.5-sonnet-v2"
+    assert bedrock.dated_model_id == "anthropic/claude-3.5-sonnet-20241022-v2"
+    assert vertex.model_id == "anthropic/claude-3.5-sonnet-v2"
+    # Anthropic's own id for the same snapshot falls onto the base model by its date.
+    assert anthropic.model_id == "anthropic/claude-3.5-sonnet"
+
+
 @pytest.mark.parametrize("upstream", ["", "/", ":", ":free", "   ", "azure/:free"])
 def test_empty_id_is_rejected(upstream: str) -> None:
     with pytest.raises(ValueError, match="invalid model id") as error:

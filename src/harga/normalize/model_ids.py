@@ -3,22 +3,35 @@
 The rules of `canonical_name`:
 1. Hosting prefixes are dropped: seller and path namespaces such as `openrouter/`, `azure/eu/`
    or `workers-ai/@cf/`, Fireworks' `accounts/fireworks/models/...`, and Bedrock's vendor and
-   region prefixes and version suffix (`us.anthropic.claude-...-v1:0`).
+   region prefixes (`us.anthropic.claude-...`). An id is a Bedrock id only when a known vendor
+   comes before the dot (a creator in the registry, or a Bedrock vendor such as `writer` or
+   `twelvelabs`) or when it starts with a Bedrock region prefix. So `claude-3.5-sonnet-v2` and
+   `llama-3.2-nv-rerankqa-1b-v2` are not Bedrock ids.
 2. A region prefix becomes the name's `region`, which normalisation turns into a price
    condition: `azure/eu/` gives `eu`, `bedrock/us-east-1/` gives `us-east-1` and Bedrock's
    `apac.` gives `apac`. genai-prices' `regional.` names Bedrock's regional endpoints as a group
    and gives `regional`. `global` and Azure's `global-standard` mean no region restriction, so
    they give no region.
-3. A creator namespace (`meta-llama/llama-3.1-8b`) names the creator, and so does a creator
+3. Bedrock's first model version (`-v1`, `-v1:N` and `-1:N`) is dropped. Later versions are
+   kept (`amazon.titan-embed-text-v2:0` is `amazon/titan-embed-text-v2`). A revision `:0` is
+   dropped, and another revision after a kept version is its minor version
+   (`mistral.mistral-7b-instruct-v0:2` is `mistral/mistral-7b-instruct-v0.2`). The same holds
+   for a name ending in `-vN:M` without a Bedrock prefix.
+4. A creator namespace (`meta-llama/llama-3.1-8b`) names the creator, and so does a creator
    written before the name with dashes (`anthropic-claude-3-opus` on DigitalOcean,
    `anthropic--claude-3-haiku` on SAP). Without one the creator comes from the name
    (`claude-...` is Anthropic's), and failing that from the seller.
-4. The name is lower-cased. A variant suffix after `:` (`:free`, `:thinking`) is kept apart.
-5. A snapshot date (`-2026-03-17`, `-20250929`, `@20240620`) is dropped, so dated snapshots
-   fall onto the base model. Normalisation undoes this for a snapshot whose prices or facts
-   differ from its base's in the same source.
-6. A dash between single version digits becomes a dot (`claude-3-5-sonnet` is
+5. The name is lower-cased. A variant suffix after `:` (`:free`, `:thinking`) is kept apart.
+6. A snapshot date (`-2026-03-17`, `-20250929`, `@20240620`) is dropped, also when a kept
+   Bedrock version follows it, so dated snapshots fall onto the base model. Normalisation
+   undoes this for a snapshot whose prices or facts differ from its base's in the same source.
+7. A dash between single version digits becomes a dot (`claude-3-5-sonnet` is
    `claude-3.5-sonnet`), the spelling most sources use.
+
+By rules 3 and 6, Bedrock's Claude 3.5 Sonnet v2 (`anthropic.claude-3-5-sonnet-20241022-v2:0`)
+is `anthropic/claude-3.5-sonnet-v2`, the name Vertex (`claude-3-5-sonnet-v2@20241022`) and
+Helicone use. Anthropic's own `claude-3-5-sonnet-20241022` falls onto
+`anthropic/claude-3.5-sonnet` by rule 6.
 
 An id that leaves no model name (`""`, `"/"`, `":free"`) raises `ValueError`.
 """
@@ -30,9 +43,13 @@ from harga.normalize.registry import CREATORS, SELLER_ALIASES, creator_slug, sel
 
 _BEDROCK_REGION = re.compile(r"^(us|eu|apac|ap|global|us-gov|jp|au|regional)\.")
 _BEDROCK_VENDOR = re.compile(r"^([a-z0-9-]+)\.([a-z0-9].*)$")
-_BEDROCK_VERSION = re.compile(r"-v\d+(?::\d+)?$")
+# Bedrock model vendors that are not creators in the registry.
+_BEDROCK_VENDORS = frozenset({"writer", "twelvelabs", "luma"})
+_BEDROCK_FIRST_VERSION = re.compile(r"(?:-v1(?::\d+)?|-1:\d+)$")
+_BEDROCK_LATER_VERSION = re.compile(r"-v(\d+):(\d+)$")
+_BEDROCK_REVISION = re.compile(r":\d+$")
 _FIREWORKS_PATH = re.compile(r"(^|/)accounts/[^/]+/models/")
-_DATE_SUFFIX = re.compile(r"[-@](?:\d{4}-\d{2}-\d{2}|20\d{6})$")
+_DATE_SUFFIX = re.compile(r"[-@](?:\d{4}-\d{2}-\d{2}|20\d{6})(?=(?:-v\d+(?:\.\d+)?)?$)")
 _VERSION_DASH = re.compile(r"(?<=(?<![\d.])\d)-(?=\d(?:-|$))")
 # Namespaces that name a region, a deployment or a path segment rather than a creator.
 _REGION_NAMESPACE = re.compile(
@@ -96,7 +113,7 @@ class CanonicalName:
     creator: str
     name: str
     variant: str = ""
-    # The name with its snapshot date when rule 5 dropped one, so that normalisation can undo it.
+    # The name with its snapshot date when rule 6 dropped one, so that normalisation can undo it.
     dated_name: str | None = None
     # The region a dropped prefix named (rule 2), or None for no region restriction.
     region: str | None = None
@@ -173,26 +190,45 @@ def _is_seller_prefix(part: str, seller: str) -> bool:
 
 
 def _strip_bedrock(name: str, namespace: str | None) -> tuple[str, str | None, str | None]:
-    """Drop Bedrock's region and vendor prefixes and its version suffix (rules 1 and 2).
+    """Drop Bedrock's region and vendor prefixes and its version suffix (rules 1 to 3).
 
     Returns the name, the namespace (the Bedrock vendor, when there is one) and the region.
     """
     if "." not in name:
-        return name, namespace, None
+        return _strip_bedrock_version(name, explicit_only=True), namespace, None
     region_match = _BEDROCK_REGION.match(name)
     stripped = name[region_match.end() :] if region_match else name
     match = _BEDROCK_VENDOR.match(stripped)
     if match is None:
-        return name, namespace, None
+        return _strip_bedrock_version(name, explicit_only=True), namespace, None
     vendor, rest = match.groups()
-    # `gpt-5.4-nano` has a dot too; only a known vendor before it makes a Bedrock id.
-    marked = _BEDROCK_VERSION.search(name) or region_match
-    if not marked and creator_slug(vendor) not in CREATORS:
-        return name, namespace, None
+    # `gpt-5.4-nano` has a dot too, so only a known vendor or a region prefix makes a Bedrock id.
+    if region_match is None and not _is_bedrock_vendor(vendor):
+        return _strip_bedrock_version(name, explicit_only=True), namespace, None
     region = region_match.group(1) if region_match else None
     if region in _UNRESTRICTED_REGIONS:
         region = None
-    return _BEDROCK_VERSION.sub("", rest), vendor, region
+    return _strip_bedrock_version(rest, explicit_only=False), vendor, region
+
+
+def _is_bedrock_vendor(vendor: str) -> bool:
+    return creator_slug(vendor) in CREATORS or vendor in _BEDROCK_VENDORS
+
+
+def _strip_bedrock_version(name: str, *, explicit_only: bool) -> str:
+    """Apply rule 3 to a Bedrock name, or only to a `-vN:M` suffix when `explicit_only`."""
+    if explicit_only and not _BEDROCK_LATER_VERSION.search(name):
+        return name
+    first_dropped = _BEDROCK_FIRST_VERSION.sub("", name)
+    if first_dropped != name:
+        return first_dropped or name
+    name = _BEDROCK_LATER_VERSION.sub(_later_version, name)
+    return _BEDROCK_REVISION.sub("", name)
+
+
+def _later_version(match: re.Match[str]) -> str:
+    version, revision = match.groups()
+    return f"-v{version}" if revision == "0" else f"-v{version}.{revision}"
 
 
 def _strip_name_prefix(name: str, namespace: str | None) -> tuple[str, str | None]:
