@@ -631,6 +631,17 @@ def test_mirror_bedrock_versions(outcome: SourceOutcome) -> None:
     assert titan_v2 == ("amazon/titan-embed-text-v2", "aws-bedrock", "", Decimal("0.02"))
 
 
+def test_mirror_seller_namespace_not_creator(outcome: SourceOutcome) -> None:
+    inputs = _normalized_inputs(outcome)
+
+    # `litellm_provider` is `tencent` and `perplexity`, the sellers, not the creators.
+    assert inputs["tencent/deepseek-v4-flash"][:2] == ("deepseek/deepseek-v4-flash", "tencent")
+    assert inputs["perplexity/llama-3.1-70b-instruct"][:2] == (
+        "meta/llama-3.1-70b-instruct",
+        "perplexity",
+    )
+
+
 def _broken_copy(mirror_dir: Path, tmp_path: Path, edit: Any) -> SourceOutcome:
     target = tmp_path / "litellm" / MIRROR_NAME
     target.parent.mkdir(parents=True)

@@ -185,6 +185,29 @@ def test_claude_3_5_sonnet_v2_names() -> None:
     assert anthropic.model_id == "anthropic/claude-3.5-sonnet"
 
 
+SELLER_NAMESPACE_CASES = [
+    # A leading namespace that is the seller: the name pattern, else the seller, is the creator.
+    ("tencent/deepseek-v4-flash", "tencent", "deepseek/deepseek-v4-flash"),
+    ("perplexity/llama-3.1-70b-instruct", "perplexity", "meta/llama-3.1-70b-instruct"),
+    ("perplexity/mixtral-8x7b-instruct", "perplexity", "mistral/mixtral-8x7b-instruct"),
+    ("perplexity/sonar-pro", "perplexity", "perplexity/sonar-pro"),
+    ("perplexity/preset/pro-search", "perplexity", "perplexity/pro-search"),
+    # A creator namespace after the seller's prefix still names the creator.
+    ("nvidia_nim/meta/llama3-70b-instruct", "nvidia", "meta/llama3-70b-instruct"),
+    # Name patterns that the seller fallback depends on are specific to their creator.
+    ("deepgram/nova-2", "deepgram", "deepgram/nova-2"),
+    ("voyage/rerank-2", "voyage", "voyage/rerank-2"),
+    ("rerank-v3.5", "cohere", "cohere/rerank-v3.5"),
+    ("nvidia/rerank-qa-mistral-4b", "nvidia", "nvidia/rerank-qa-mistral-4b"),  # models.dev
+    ("llama-3.1-nemotron-70b-instruct", "openrouter", "nvidia/llama-3.1-nemotron-70b-instruct"),
+]
+
+
+@pytest.mark.parametrize(("upstream", "seller", "expected"), SELLER_NAMESPACE_CASES)
+def test_seller_namespace_not_creator(upstream: str, seller: str, expected: str) -> None:
+    assert canonical_name(upstream, seller).model_id == expected
+
+
 @pytest.mark.parametrize("upstream", ["", "/", ":", ":free", "   ", "azure/:free"])
 def test_empty_id_is_rejected(upstream: str) -> None:
     with pytest.raises(ValueError, match="invalid model id") as error:

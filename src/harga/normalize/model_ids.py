@@ -19,8 +19,10 @@ The rules of `canonical_name`:
    for a name ending in `-vN:M` without a Bedrock prefix.
 4. A creator namespace (`meta-llama/llama-3.1-8b`) names the creator, and so does a creator
    written before the name with dashes (`anthropic-claude-3-opus` on DigitalOcean,
-   `anthropic--claude-3-haiku` on SAP). Without one the creator comes from the name
-   (`claude-...` is Anthropic's), and failing that from the seller.
+   `anthropic--claude-3-haiku` on SAP). A leading namespace that is the seller itself
+   (`tencent/deepseek-v4-flash` sold by Tencent) does not name the creator. Without a creator
+   namespace the creator comes from the name patterns below (`claude-...` is Anthropic's), and
+   failing that from the seller.
 5. The name is lower-cased. A variant suffix after `:` (`:free`, `:thinking`) is kept apart.
 6. A snapshot date (`-2026-03-17`, `-20250929`, `@20240620`) is dropped, also when a kept
    Bedrock version follows it, so dated snapshots fall onto the base model. Normalisation
@@ -59,13 +61,14 @@ _REGION_NAMESPACE = re.compile(
 # Region namespaces and prefixes that place no restriction on where a request is served.
 _UNRESTRICTED_REGIONS = frozenset({"global", "global-standard"})
 _NEUTRAL_NAMESPACES = frozenset(
-    {"@cf", "@hf", "models", "routers", "accounts", "tee", "route", "ps"}
+    {"@cf", "@hf", "models", "routers", "accounts", "tee", "route", "ps", "preset"}
 )
 # Sellers whose unrecognised model names are their own first-party models.
 _SELLER_CREATORS = {"google-vertex": "google", "google": "google"}
 # A seller's own prefix written into its model names (`databricks-claude-3-7-sonnet`).
 _SELLER_NAME_PREFIXES = ("databricks-", "duo-chat-", "alicloud-", "coding-")
 
+# Name patterns in order. The first match names the creator.
 _NAME_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(p), creator)
     for p, creator in [
@@ -77,9 +80,11 @@ _NAME_PATTERNS: list[tuple[re.Pattern[str], str]] = [
         (r"^claude", "anthropic"),
         (
             r"^(?:gemini|gemma|imagen|imagegeneration|veo|palm|text-bison|chat-bison|learnlm|"
-            r"text-embedding-00|chirp|deep-research)",
+            r"text-embedding-00|chirp|deep-research-pro)",
             "google",
         ),
+        # Before Meta's pattern: NVIDIA's Llama derivatives (`llama-3.1-nemotron-70b`).
+        (r"^(?:nemotron|llama-(?:\d+[._-]\d+-)?(?:nemotron|nemoretriever|nv-))", "nvidia"),
         (r"^(?:llama|codellama|code-llama)", "meta"),
         (
             r"^(?:mistral|mixtral|codestral|pixtral|ministral|magistral|devstral|open-mistral|"
@@ -92,12 +97,21 @@ _NAME_PATTERNS: list[tuple[re.Pattern[str], str]] = [
         (r"^(?:kimi|moonshot)", "moonshot"),
         (r"^(?:glm|chatglm|cogview|codegeex)", "zhipu"),
         (r"^(?:minimax|abab)", "minimax"),
-        (r"^(?:command|c4ai|aya|embed-(?:english|multilingual|v4)|rerank-)", "cohere"),
+        # Cohere's rerankers only: Voyage's are `rerank-2`, NVIDIA's `rerank-qa-mistral-4b`.
+        (
+            r"^(?:command|c4ai|aya|embed-(?:english|multilingual|v4)|"
+            r"rerank-(?:english|multilingual|v\d))",
+            "cohere",
+        ),
         (r"^(?:sonar|pplx|r1-1776)", "perplexity"),
-        (r"^(?:nova-|amazon|titan)", "amazon"),
+        # Amazon's Nova families only: Deepgram's speech models are `nova-2`, `nova-3-general`.
+        (
+            r"^(?:nova-(?:2-)?(?:lite|micro|pro|premier|canvas|reel|sonic|act|omni|"
+            r"multimodal)|amazon|titan)",
+            "amazon",
+        ),
         (r"^(?:phi-|wizardlm)", "microsoft"),
         (r"^(?:jamba|j2-)", "ai21"),
-        (r"^(?:nemotron|llama-3\.\d-nemotron)", "nvidia"),
         (r"^(?:doubao|seed-)", "bytedance"),
         (r"^(?:ernie)", "baidu"),
         (r"^(?:hunyuan)", "tencent"),
@@ -165,6 +179,9 @@ def _split_namespace(text: str, seller: str) -> tuple[str | None, str, str | Non
     *prefixes, name = text.split("/")
     prefixes = [p for p in prefixes if p]
     region = _namespace_region(prefixes)
+    # The seller's own leading prefix (`tencent/` sold by Tencent) does not name the creator.
+    if prefixes and seller_slug(prefixes[0]) == seller:
+        prefixes = prefixes[1:]
     known = [p for p in prefixes if creator_slug(p) in CREATORS]
     if known:
         return known[-1], name, region
