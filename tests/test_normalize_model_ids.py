@@ -208,6 +208,42 @@ def test_seller_namespace_not_creator(upstream: str, seller: str, expected: str)
     assert canonical_name(upstream, seller).model_id == expected
 
 
+ONE_MODEL_CASES = [
+    # Claude 4 and later: `claude-<family>-<version>`, with a `.0` minor version dropped.
+    ("claude-4.5-haiku", "anthropic", "anthropic/claude-haiku-4.5"),  # llm-prices
+    ("claude-haiku-4-5", "anthropic", "anthropic/claude-haiku-4.5"),
+    ("claude-sonnet-4-0", "anthropic", "anthropic/claude-sonnet-4"),  # genai-prices
+    ("claude-4.0-sonnet", "qiniu-ai", "anthropic/claude-sonnet-4"),  # models.dev
+    ("claude-4-sonnet-20250514", "anthropic", "anthropic/claude-sonnet-4"),
+    ("claude-opus4-5", "cortecs", "anthropic/claude-opus-4.5"),  # models.dev
+    # Claude 3: `claude-<version>-<family>`.
+    ("anthropic/claude-haiku-3", "poe", "anthropic/claude-3-haiku"),  # models.dev
+    ("anthropic/claude-sonnet-3.7", "poe", "anthropic/claude-3.7-sonnet"),  # models.dev
+    ("claude-3-haiku-20240307", "anthropic", "anthropic/claude-3-haiku"),
+    # Amazon's names drop its first version `-v1`.
+    ("amazon-nova/nova-lite-v1", "amazon", "amazon/nova-lite"),
+    ("amazon/nova-lite-v1", "openrouter", "amazon/nova-lite"),  # genai-prices
+    ("amazon.nova-lite-v1:0", "aws-bedrock", "amazon/nova-lite"),
+]
+
+
+@pytest.mark.parametrize(("upstream", "seller", "expected"), ONE_MODEL_CASES)
+def test_spellings_fall_onto_one_model(upstream: str, seller: str, expected: str) -> None:
+    assert canonical_name(upstream, seller).model_id == expected
+
+
+def test_numeric_suffix_is_variant() -> None:
+    # models.dev's nano-gpt provider: `claude-sonnet-4-thinking:1024`, a thinking budget.
+    thinking = canonical_name("claude-sonnet-4-thinking:1024", "nano-gpt")
+    # Bedrock's `-v2:1` is Claude 2.1, a version rather than a variant.
+    claude_2_1 = canonical_name("anthropic.claude-v2:1", "aws-bedrock")
+
+    assert thinking.model_id == "anthropic/claude-sonnet-4-thinking"
+    assert thinking.variant == "1024"
+    assert claude_2_1.model_id == "anthropic/claude-v2.1"
+    assert claude_2_1.variant == ""
+
+
 @pytest.mark.parametrize("upstream", ["", "/", ":", ":free", "   ", "azure/:free"])
 def test_empty_id_is_rejected(upstream: str) -> None:
     with pytest.raises(ValueError, match="invalid model id") as error:

@@ -1,4 +1,4 @@
-"""Normalisation of one source's observations: regions, modalities and bad ids.
+"""Normalisation of one source's observations: regions, modalities, snapshots and bad ids.
 
 Prices are LiteLLM's `input_cost_per_token` from
 litellm/model_prices_and_context_window.2026-07-24.json, and facts are models.dev's from
@@ -107,3 +107,33 @@ def test_other_facts_keep_their_values() -> None:
     (result,) = normalize([_fact("claude-opus-4-20250514", "output_modalities", ("text",))])
 
     assert result.observation.value == ("text",)
+
+
+def test_names_do_not_split_snapshot() -> None:
+    # providers.anthropic.models: `claude-opus-4-0` is named "Claude Opus 4 (latest)" and
+    # `claude-opus-4-20250514` "Claude Opus 4". Both have limit.context 200000.
+    results = normalize(
+        [
+            _fact("claude-opus-4-0", "name", "Claude Opus 4 (latest)"),
+            _fact("claude-opus-4-20250514", "name", "Claude Opus 4"),
+            _fact("claude-opus-4-0", "context_window", 200000),
+            _fact("claude-opus-4-20250514", "context_window", 200000),
+        ]
+    )
+
+    assert {r.model_id for r in results} == {"anthropic/claude-opus-4"}
+
+
+def test_differing_fact_still_splits_snapshot() -> None:
+    # The rule itself: a dated id whose value differs from its base's keeps its own id.
+    results = normalize(
+        [
+            _fact("claude-opus-4-0", "context_window", 200000),
+            _fact("claude-opus-4-20250514", "context_window", 100000),
+        ]
+    )
+
+    assert [r.model_id for r in results] == [
+        "anthropic/claude-opus-4",
+        "anthropic/claude-opus-4-20250514",
+    ]

@@ -16,19 +16,26 @@ The rules of `canonical_name`:
    kept (`amazon.titan-embed-text-v2:0` is `amazon/titan-embed-text-v2`). A revision `:0` is
    dropped, and another revision after a kept version is its minor version
    (`mistral.mistral-7b-instruct-v0:2` is `mistral/mistral-7b-instruct-v0.2`). The same holds
-   for a name ending in `-vN:M` without a Bedrock prefix.
+   for a name ending in `-vN:M` without a Bedrock prefix. Amazon's own names drop `-v1` as well
+   (`amazon-nova/nova-lite-v1` is `amazon/nova-lite`).
 4. A creator namespace (`meta-llama/llama-3.1-8b`) names the creator, and so does a creator
    written before the name with dashes (`anthropic-claude-3-opus` on DigitalOcean,
    `anthropic--claude-3-haiku` on SAP). A leading namespace that is the seller itself
    (`tencent/deepseek-v4-flash` sold by Tencent) does not name the creator. Without a creator
    namespace the creator comes from the name patterns below (`claude-...` is Anthropic's), and
    failing that from the seller.
-5. The name is lower-cased. A variant suffix after `:` (`:free`, `:thinking`) is kept apart.
+5. The name is lower-cased. A variant suffix after `:` (`:free`, `:thinking`, `:1024`) is kept
+   apart, except for a Bedrock revision (rule 3).
 6. A snapshot date (`-2026-03-17`, `-20250929`, `@20240620`) is dropped, also when a kept
    Bedrock version follows it, so dated snapshots fall onto the base model. Normalisation
    undoes this for a snapshot whose prices or facts differ from its base's in the same source.
 7. A dash between single version digits becomes a dot (`claude-3-5-sonnet` is
    `claude-3.5-sonnet`), the spelling most sources use.
+8. Claude names take Anthropic's order for the opus, sonnet and haiku families:
+   `claude-<version>-<family>` up to version 3 (`claude-haiku-3` is `claude-3-haiku`) and
+   `claude-<family>-<version>` from version 4 (`claude-4.5-haiku` and `claude-haiku4.5` are
+   `claude-haiku-4.5`). A `.0` minor version is dropped (`claude-sonnet-4.0` is
+   `claude-sonnet-4`).
 
 By rules 3 and 6, Bedrock's Claude 3.5 Sonnet v2 (`anthropic.claude-3-5-sonnet-20241022-v2:0`)
 is `anthropic/claude-3.5-sonnet-v2`, the name Vertex (`claude-3-5-sonnet-v2@20241022`) and
@@ -50,9 +57,13 @@ _BEDROCK_VENDORS = frozenset({"writer", "twelvelabs", "luma"})
 _BEDROCK_FIRST_VERSION = re.compile(r"(?:-v1(?::\d+)?|-1:\d+)$")
 _BEDROCK_LATER_VERSION = re.compile(r"-v(\d+):(\d+)$")
 _BEDROCK_REVISION = re.compile(r":\d+$")
+_AMAZON_FIRST_VERSION = re.compile(r"-v1$")
+_NUMERIC_VARIANT = re.compile(r":(\d+)$")
 _FIREWORKS_PATH = re.compile(r"(^|/)accounts/[^/]+/models/")
 _DATE_SUFFIX = re.compile(r"[-@](?:\d{4}-\d{2}-\d{2}|20\d{6})(?=(?:-v\d+(?:\.\d+)?)?$)")
 _VERSION_DASH = re.compile(r"(?<=(?<![\d.])\d)-(?=\d(?:-|$))")
+_CLAUDE_VERSION_FIRST = re.compile(r"^claude-(\d+)(?:\.(\d+))?-(opus|sonnet|haiku)(?=-|$)")
+_CLAUDE_FAMILY_FIRST = re.compile(r"^claude-(opus|sonnet|haiku)-?(\d+)(?:\.(\d+))?(?=-|$)")
 # Namespaces that name a region, a deployment or a path segment rather than a creator.
 _REGION_NAMESPACE = re.compile(
     r"^(?:us|eu|apac|ap|global|jp|au|ca|sa|uk|in|regional|us-gov)"
@@ -151,6 +162,7 @@ def canonical_name(upstream_id: str, seller: str) -> CanonicalName:
     text = _FIREWORKS_PATH.sub(r"\1", text)
     namespace, name, region = _split_namespace(text, seller)
     name, namespace, bedrock_region = _strip_bedrock(name, namespace)
+    name, variant = _split_numeric_variant(name, variant)
     name, namespace = _strip_name_prefix(name, namespace)
     if not name:
         raise ValueError(
@@ -158,18 +170,18 @@ def canonical_name(upstream_id: str, seller: str) -> CanonicalName:
             "its prefixes and variant suffix"
         )
     creator = _choose_creator(namespace, name, seller)
+    if creator == "amazon":
+        name = _AMAZON_FIRST_VERSION.sub("", name) or name
     undated = _DATE_SUFFIX.sub("", name) or name
-    dated_name = _dot_versions(name.replace("@", "-")) if undated != name else None
-    return CanonicalName(
-        creator, _dot_versions(undated), variant, dated_name, region or bedrock_region
-    )
+    dated_name = _spelled(name.replace("@", "-")) if undated != name else None
+    return CanonicalName(creator, _spelled(undated), variant, dated_name, region or bedrock_region)
 
 
 def _split_variant(text: str) -> tuple[str, str]:
     if ":" not in text:
         return text, ""
     head, _, tail = text.rpartition(":")
-    if tail.isdigit():  # Bedrock's `-v1:0` revision, handled with the version suffix
+    if tail.isdigit():  # a Bedrock revision or a variant, decided after the Bedrock step
         return text, ""
     return head, tail
 
@@ -248,6 +260,15 @@ def _later_version(match: re.Match[str]) -> str:
     return f"-v{version}" if revision == "0" else f"-v{version}.{revision}"
 
 
+def _split_numeric_variant(name: str, variant: str) -> tuple[str, str]:
+    """Keep a `:digits` suffix that is not a Bedrock revision apart, as a variant (rule 5)."""
+    match = _NUMERIC_VARIANT.search(name)
+    if match is None:
+        return name, variant
+    digits = match.group(1)
+    return name[: match.start()], f"{digits}:{variant}" if variant else digits
+
+
 def _strip_name_prefix(name: str, namespace: str | None) -> tuple[str, str | None]:
     for prefix in _SELLER_NAME_PREFIXES:
         if name.startswith(prefix) and len(name) > len(prefix):
@@ -275,5 +296,23 @@ def _pattern_creator(name: str) -> str | None:
     return None
 
 
-def _dot_versions(name: str) -> str:
-    return _VERSION_DASH.sub(".", name)
+def _spelled(name: str) -> str:
+    """Apply the spelling rules 7 and 8 to a name."""
+    return _claude_order(_VERSION_DASH.sub(".", name))
+
+
+def _claude_order(name: str) -> str:
+    version_first = _CLAUDE_VERSION_FIRST.match(name)
+    family_first = _CLAUDE_FAMILY_FIRST.match(name)
+    if version_first is not None:
+        major, minor, family = version_first.groups()
+        rest = name[version_first.end() :]
+    elif family_first is not None:
+        family, major, minor = family_first.groups()
+        rest = name[family_first.end() :]
+    else:
+        return name
+    version = major if minor in (None, "0") else f"{major}.{minor}"
+    if int(major) >= 4:
+        return f"claude-{family}-{version}{rest}"
+    return f"claude-{version}-{family}{rest}"

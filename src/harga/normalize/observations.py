@@ -23,6 +23,8 @@ from harga.normalize.registry import seller_slug
 # `file`). models.dev writes `pdf` for the document input that the others call `file`.
 _MODALITY_FIELDS = frozenset({"input_modalities", "output_modalities"})
 _MODALITY_SPELLINGS = {"pdf": "file"}
+# Facts shown to readers that do not tell one model from another.
+_DISPLAY_FACTS = frozenset({"name", "description"})
 
 
 class NormalizationError(ValueError):
@@ -147,10 +149,16 @@ def _published_amount(observation: Observation) -> Decimal | None:
 def _snapshots_to_split(
     observations: list[Observation], names: dict[tuple[str, str], CanonicalName]
 ) -> set[tuple[str, str]]:
-    """Find dated upstream ids whose values differ from their base model's in this source."""
+    """Find dated upstream ids whose values differ from their base model's in this source.
+
+    Names and descriptions do not count, because an alias and its snapshot are often named
+    apart ("Claude Opus 4 (latest)" and "Claude Opus 4" on models.dev) with the same values.
+    """
     values: dict[tuple[object, ...], dict[tuple[str, str], object]] = defaultdict(dict)
     for o in observations:
         if o.kind in (ObservationKind.BENCHMARK, ObservationKind.FX_RATE):
+            continue
+        if o.kind is ObservationKind.FACT and o.field in _DISPLAY_FACTS:
             continue
         name = names[(o.upstream_model_id, o.upstream_seller)]
         key = (name.model_id, name.variant, o.upstream_seller, o.kind, o.field, o.conditions.key())
