@@ -525,9 +525,10 @@ def test_mirror_file_parses(outcome: SourceOutcome) -> None:
     document = outcome.documents[0]
     assert document.stated_at == datetime(2026, 7, 24, 18, 23, 43, 215560, tzinfo=UTC)
     # Counted in the file: 2985 top-level keys, of which 2982 are model entries. 86 are image
-    # size variants, 28 Bedrock commitments and 16 Fireworks or Together size classes.
+    # size variants, 28 Bedrock commitments, 16 Fireworks or Together size classes and one,
+    # `fireworks_ai/accounts/fireworks/models/`, a key with no model name.
     models = {o.observation.upstream_model_id for o in document.observations}
-    assert len(models) == 2982 - 86 - 28 - 16
+    assert len(models) == 2982 - 86 - 28 - 16 - 1
 
 
 def test_mirror_notes_count_left_out_entries(mirror_dir: Path) -> None:
@@ -542,6 +543,7 @@ def test_mirror_notes_count_left_out_entries(mirror_dir: Path) -> None:
         "which has no dimension: 28",
         "entries not observed, a default price for a class of models by parameter count, "
         "not a model: 16",
+        "entries not observed, a key that ends in a slash and names no model: 1",
         "entries whose web search price depends on the search context size, "
         "which harga has no condition for, not observed: 7",
     ]
@@ -586,6 +588,58 @@ def test_mirror_tiers_and_cache_ttls(real_values: dict[Any, object]) -> None:
 def test_mirror_per_second_prices(real_values: dict[Any, object]) -> None:
     assert real_values[("deepgram/nova-2", "audio_second", "")] == Decimal("7.167e-05")
     assert real_values[("openai/sora-2", "video_second", "")] == Decimal("0.1")
+
+
+def _normalized_inputs(outcome: SourceOutcome) -> dict[str, tuple[str, str, str, Decimal | None]]:
+    """Return each upstream id's model, seller, conditions key and standard input price."""
+    inputs = {}
+    for document in outcome.documents:
+        for o in document.observations:
+            conditions = o.observation.conditions
+            if o.observation.field != "input" or conditions.tier != "standard":
+                continue
+            if conditions.prompt_threshold_tokens is None:
+                upstream = o.observation.upstream_model_id
+                inputs[upstream] = (o.model_id, o.seller, o.conditions_key, o.amount_published)
+    return inputs
+
+
+def test_mirror_regions_are_conditions(outcome: SourceOutcome) -> None:
+    inputs = _normalized_inputs(outcome)
+
+    # `input_cost_per_token` of each key: 1.25e-06 plain and global, 1.38e-06 in eu and us.
+    assert inputs["azure/gpt-5.1"] == ("openai/gpt-5.1", "azure", "", Decimal("1.25"))
+    assert inputs["azure/global/gpt-5.1"] == ("openai/gpt-5.1", "azure", "", Decimal("1.25"))
+    assert inputs["azure/eu/gpt-5.1"] == ("openai/gpt-5.1", "azure", "region=eu", Decimal("1.38"))
+    assert inputs["azure/us/gpt-5.1"] == ("openai/gpt-5.1", "azure", "region=us", Decimal("1.38"))
+    # 3e-07 plain and global, 3.3e-07 for the us, eu and apac cross-region profiles.
+    nova = "amazon/nova-2-lite"
+    assert inputs["amazon.nova-2-lite-v1:0"] == (nova, "aws-bedrock", "", Decimal("0.3"))
+    assert inputs["global.amazon.nova-2-lite-v1:0"] == (nova, "aws-bedrock", "", Decimal("0.3"))
+    for region in ("us", "eu", "apac"):
+        stated = inputs[f"{region}.amazon.nova-2-lite-v1:0"]
+        assert stated == (nova, "aws-bedrock", f"region={region}", Decimal("0.33"))
+
+
+def test_mirror_bedrock_versions(outcome: SourceOutcome) -> None:
+    inputs = _normalized_inputs(outcome)
+
+    # `input_cost_per_token`: 1e-07 for v1 and 2e-08 for v2, two models.
+    titan_v1 = inputs["amazon.titan-embed-text-v1"]
+    titan_v2 = inputs["amazon.titan-embed-text-v2:0"]
+    assert titan_v1 == ("amazon/titan-embed-text", "aws-bedrock", "", Decimal("0.1"))
+    assert titan_v2 == ("amazon/titan-embed-text-v2", "aws-bedrock", "", Decimal("0.02"))
+
+
+def test_mirror_seller_namespace_not_creator(outcome: SourceOutcome) -> None:
+    inputs = _normalized_inputs(outcome)
+
+    # `litellm_provider` is `tencent` and `perplexity`, the sellers, not the creators.
+    assert inputs["tencent/deepseek-v4-flash"][:2] == ("deepseek/deepseek-v4-flash", "tencent")
+    assert inputs["perplexity/llama-3.1-70b-instruct"][:2] == (
+        "meta/llama-3.1-70b-instruct",
+        "perplexity",
+    )
 
 
 def _broken_copy(mirror_dir: Path, tmp_path: Path, edit: Any) -> SourceOutcome:

@@ -84,6 +84,48 @@ def test_nano_context_window_and_litellm_discrepancy(client: TestClient) -> None
     assert values[1050000] == ["litellm"]
 
 
+def _offer_prices(client: TestClient, model_id: str, seller: str) -> dict[tuple[str, str], str]:
+    document = client.get(f"/api/v1/models/{model_id}").json()
+    (offer,) = [o for o in document["offers"] if o["seller"] == seller]
+    return {(p["dimension"], p["conditions_key"]): p["amount"] for p in offer["prices"]}
+
+
+def test_azure_regional_prices_are_separate(client: TestClient) -> None:
+    # LiteLLM: `azure/gpt-5.1` and `azure/global/gpt-5.1` input_cost_per_token 1.25e-06,
+    # output 1e-05; `azure/eu/gpt-5.1` and `azure/us/gpt-5.1` 1.38e-06 and 1.1e-05.
+    prices = _offer_prices(client, "openai/gpt-5.1", "azure")
+
+    assert prices[("input", "")] == "1.25"
+    assert prices[("output", "")] == "10"
+    for region in ("eu", "us"):
+        assert prices[("input", f"region={region}")] == "1.38"
+        assert prices[("output", f"region={region}")] == "11"
+
+
+def test_bedrock_cross_region_prices_are_separate(client: TestClient) -> None:
+    # LiteLLM: `amazon.nova-2-lite-v1:0` and `global.` input_cost_per_token 3e-07, output
+    # 2.5e-06; `us.`, `eu.` and `apac.` 3.3e-07 and 2.75e-06. models.dev states 0.3 and 2.5.
+    prices = _offer_prices(client, "amazon/nova-2-lite", "aws-bedrock")
+
+    assert prices[("input", "")] == "0.3"
+    assert prices[("output", "")] == "2.5"
+    for region in ("us", "eu", "apac"):
+        assert prices[("input", f"region={region}")] == "0.33"
+        assert prices[("output", f"region={region}")] == "2.75"
+
+
+def test_document_input_is_file_modality(client: TestClient) -> None:
+    # openai/gpt-5-image: models.dev states ["image", "pdf", "text"] and OpenRouter
+    # ["image", "text", "file"]. Spelled alike, they agree.
+    document = client.get("/api/v1/models/openai/gpt-5-image").json()
+    listed = client.get("/api/v1/models?modality=file&limit=500").json()["items"]
+
+    assert sorted(document["facts"]["input_modalities"]["value"]) == ["file", "image", "text"]
+    assert [d for d in document["discrepancies"] if d["field"] == "input_modalities"] == []
+    # anthropic/claude-opus-4's document input is stated by models.dev alone, as `pdf`.
+    assert "anthropic/claude-opus-4" in {i["id"] for i in listed}
+
+
 def test_nano_page_in_indonesian(client: TestClient) -> None:
     response = client.get("/models/openai/gpt-5.4-nano")
     soup = BeautifulSoup(response.text, "html.parser")

@@ -88,6 +88,11 @@ SKIPPED_ENTRIES: tuple[tuple[re.Pattern[str], str], ...] = (
         re.compile(r"/\d+-month-commitment/"),
         "provisioned throughput per model unit and second, which has no dimension",
     ),
+    (
+        # `fireworks_ai/accounts/fireworks/models/`: a path with no model name after it.
+        re.compile(r"/$"),
+        "a key that ends in a slash and names no model",
+    ),
 )
 
 

@@ -1,13 +1,16 @@
-"""Normalisation of one source's observations: canonical ids and published units.
+"""Normalisation of one source's observations: canonical ids, conditions and published units.
 
 Dated snapshots fall onto their base model (see `model_ids`), unless the same source states a
 different value for the snapshot than for the base. Then the snapshot keeps its own id, because
 `gpt-4o-2024-05-13` and `gpt-4o` really were priced differently.
+
+A region named by the upstream id (`azure/eu/gpt-5.1`, `us.amazon.nova-2-lite-v1:0`) becomes
+the observation's region condition, so a regional price is a separate row from the plain one.
 """
 
 import json
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from harga.domain.dimensions import UnknownDimension, get_dimension
@@ -16,9 +19,20 @@ from harga.domain.observation import Observation, ObservationKind
 from harga.normalize.model_ids import CanonicalName, canonical_name
 from harga.normalize.registry import seller_slug
 
+# Modality facts use OpenRouter's and LiteLLM's words (`text`, `image`, `audio`, `video`,
+# `file`). models.dev writes `pdf` for the document input that the others call `file`.
+_MODALITY_FIELDS = frozenset({"input_modalities", "output_modalities"})
+_MODALITY_SPELLINGS = {"pdf": "file"}
+# Facts shown to readers that do not tell one model from another.
+_DISPLAY_FACTS = frozenset({"name", "description"})
+
 
 class NormalizationError(ValueError):
-    """An observation that names an unknown dimension or a unit that cannot be converted."""
+    """An observation that cannot be normalised.
+
+    Its upstream id names no model, its id and its conditions name different regions, or it
+    names an unknown dimension or a unit that cannot be converted.
+    """
 
     def __init__(self, observation: Observation, cause: Exception) -> None:
         self.observation = observation
@@ -48,18 +62,14 @@ class NormalizedObservation:
 def normalize(observations: list[Observation]) -> list[NormalizedObservation]:
     """Map one source's observations to canonical ids and convert prices to published units.
 
-    Raises `NormalizationError` for a value whose dimension or unit cannot be placed.
+    Raises `NormalizationError` for an upstream id that names no model, a region that
+    contradicts the collector's, or a value whose dimension or unit cannot be placed.
     """
-    names = {
-        (o.upstream_model_id, o.upstream_seller): canonical_name(
-            o.upstream_model_id, seller_slug(o.upstream_seller)
-        )
-        for o in observations
-        if o.kind is not ObservationKind.FX_RATE
-    }
-    split = _snapshots_to_split(observations, names)
+    names = _canonical_names(observations)
+    placed = [_placed(o, names) for o in observations]
+    split = _snapshots_to_split(placed, names)
     result = []
-    for observation in observations:
+    for observation in placed:
         if observation.kind is ObservationKind.FX_RATE:
             result.append(NormalizedObservation(observation, "", "", "", "", None))
             continue
@@ -78,6 +88,46 @@ def normalize(observations: list[Observation]) -> list[NormalizedObservation]:
             )
         )
     return result
+
+
+def _canonical_names(observations: list[Observation]) -> dict[tuple[str, str], CanonicalName]:
+    names: dict[tuple[str, str], CanonicalName] = {}
+    for o in observations:
+        upstream = (o.upstream_model_id, o.upstream_seller)
+        if o.kind is ObservationKind.FX_RATE or upstream in names:
+            continue
+        try:
+            names[upstream] = canonical_name(o.upstream_model_id, seller_slug(o.upstream_seller))
+        except ValueError as error:
+            raise NormalizationError(o, error) from error
+    return names
+
+
+def _placed(observation: Observation, names: dict[tuple[str, str], CanonicalName]) -> Observation:
+    """Return the observation with the region its id names and modalities in one vocabulary."""
+    if observation.kind is ObservationKind.FX_RATE:
+        return observation
+    region = names[(observation.upstream_model_id, observation.upstream_seller)].region
+    stated = observation.conditions.region
+    if region is not None and stated is not None and region != stated:
+        error = ValueError(
+            f"the model id {observation.upstream_model_id!r} names region {region!r}, "
+            f"but the collector stated region {stated!r}"
+        )
+        raise NormalizationError(observation, error)
+    if region is not None and stated is None:
+        observation = replace(
+            observation, conditions=replace(observation.conditions, region=region)
+        )
+    if observation.field in _MODALITY_FIELDS and isinstance(observation.value, tuple):
+        observation = replace(observation, value=_modalities(observation.value))
+    return observation
+
+
+def _modalities(values: tuple[str, ...]) -> tuple[str, ...]:
+    """Spell modalities in one vocabulary, keeping the first position of each."""
+    spelled = (_MODALITY_SPELLINGS.get(value, value) for value in values)
+    return tuple(dict.fromkeys(spelled))
 
 
 # No LLM API price comes near a million dollars per published unit (1M tokens, 1K requests,
@@ -113,10 +163,16 @@ def _published_amount(observation: Observation) -> Decimal | None:
 def _snapshots_to_split(
     observations: list[Observation], names: dict[tuple[str, str], CanonicalName]
 ) -> set[tuple[str, str]]:
-    """Find dated upstream ids whose values differ from their base model's in this source."""
+    """Find dated upstream ids whose values differ from their base model's in this source.
+
+    Names and descriptions do not count, because an alias and its snapshot are often named
+    apart ("Claude Opus 4 (latest)" and "Claude Opus 4" on models.dev) with the same values.
+    """
     values: dict[tuple[object, ...], dict[tuple[str, str], object]] = defaultdict(dict)
     for o in observations:
         if o.kind in (ObservationKind.BENCHMARK, ObservationKind.FX_RATE):
+            continue
+        if o.kind is ObservationKind.FACT and o.field in _DISPLAY_FACTS:
             continue
         name = names[(o.upstream_model_id, o.upstream_seller)]
         key = (name.model_id, name.variant, o.upstream_seller, o.kind, o.field, o.conditions.key())
