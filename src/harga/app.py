@@ -13,6 +13,7 @@ from harga.storage.engine import make_sessionmaker
 from harga.web.caching import ETagMiddleware
 from harga.web.calculator import router as calculator_router
 from harga.web.feed_routes import router as feed_router
+from harga.web.head import HeadMiddleware
 from harga.web.rendering import TEMPLATES
 from harga.web.routes import router as page_router
 
@@ -38,4 +39,6 @@ def create_app(engine: Engine) -> FastAPI:
     app.include_router(calculator_router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_middleware(ETagMiddleware)
+    # Added last, so it is outermost and the ETag middleware receives a HEAD request as GET.
+    app.add_middleware(HeadMiddleware)
     return app

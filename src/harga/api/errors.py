@@ -1,6 +1,7 @@
 """The one JSON error envelope, and HTML error pages for page requests."""
 
 import logging
+from collections.abc import Mapping
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -18,20 +19,31 @@ def wants_json(request: Request) -> bool:
 
 
 def error_response(
-    request: Request, status: int, message: str, details: list[ErrorDetail]
+    request: Request,
+    status: int,
+    message: str,
+    details: list[ErrorDetail],
+    headers: Mapping[str, str] | None = None,
 ) -> Response:
+    """Build the error envelope, or the HTML error page for a page request.
+
+    `headers` are sent with either, so a 405 keeps its `Allow` and a 401 its `WWW-Authenticate`.
+    """
     if wants_json(request):
         envelope = ErrorEnvelope(status=status, error=message, errors=details)
-        return JSONResponse(envelope.model_dump(), status_code=status)
+        return JSONResponse(envelope.model_dump(), status_code=status, headers=headers)
     from harga.web.rendering import render_error
 
-    return HTMLResponse(render_error(request, status, message, details), status_code=status)
+    html = render_error(request, status, message, details)
+    return HTMLResponse(html, status_code=status, headers=headers)
 
 
 def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, error: StarletteHTTPException) -> Response:
-        return error_response(request, error.status_code, str(error.detail), [])
+        return error_response(
+            request, error.status_code, str(error.detail), [], headers=error.headers
+        )
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, error: RequestValidationError) -> Response:
