@@ -112,3 +112,56 @@ def test_405_on_api_keeps_envelope(client: TestClient) -> None:
         "error": "Method Not Allowed",
         "errors": [],
     }
+
+
+def etag_of(client: TestClient, path: str) -> str:
+    etag = client.get(path).headers["etag"]
+    assert etag.startswith('W/"'), etag
+    return etag
+
+
+@pytest.mark.parametrize(
+    "template",
+    [
+        "{weak}",
+        "{strong}",
+        '"other", {strong}',
+        'W/"other",{weak}',
+        '"other"  ,  {strong}  ',
+        "*",
+        " * ",
+    ],
+)
+def test_if_none_match_compares_weakly(client: TestClient, template: str) -> None:
+    path = "/api/v1/models/openai/gpt-5.4-nano"
+    weak = etag_of(client, path)
+    header = template.format(weak=weak, strong=weak.removeprefix("W/"))
+
+    response = client.get(path, headers={"If-None-Match": header})
+
+    assert response.status_code == 304, header
+    assert response.content == b""
+    assert response.headers["etag"] == weak
+
+
+@pytest.mark.parametrize("header", ['"other"', 'W/"other", "also-other"', "", "abc"])
+def test_if_none_match_other_tag_is_200(client: TestClient, header: str) -> None:
+    response = client.get("/api/v1/models/openai/gpt-5.4-nano", headers={"If-None-Match": header})
+
+    assert response.status_code == 200
+    assert response.json()["id"] == "openai/gpt-5.4-nano"
+
+
+def test_if_none_match_on_head_is_304(client: TestClient) -> None:
+    weak = etag_of(client, "/")
+
+    response = client.head("/", headers={"If-None-Match": weak.removeprefix("W/")})
+
+    assert response.status_code == 304
+    assert response.headers["etag"] == weak
+
+
+def test_if_none_match_on_error_is_error(client: TestClient) -> None:
+    response = client.get("/api/v1/models/openai/no-such-model", headers={"If-None-Match": "*"})
+
+    assert response.status_code == 404
