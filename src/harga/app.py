@@ -1,5 +1,8 @@
 """The ASGI application: pages, the JSON API, error handling and caching headers."""
 
+import os
+from urllib.parse import urlsplit
+
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import Engine
@@ -20,7 +23,13 @@ from harga.web.routes import router as page_router
 STATIC = TEMPLATES.parent / "static"
 
 
-def create_app(engine: Engine) -> FastAPI:
+def create_app(engine: Engine, base_url: str | None = None) -> FastAPI:
+    """Build the app on a database engine.
+
+    `base_url` is the public URL of the site, such as `https://harga.example`, for the links
+    of the Atom feed. It defaults to `HARGA_BASE_URL`, and when that is unset the feed's links
+    are relative to the site root.
+    """
     app = FastAPI(
         title="harga",
         version=__version__,
@@ -30,6 +39,9 @@ def create_app(engine: Engine) -> FastAPI:
         redoc_url=None,
     )
     app.state.sessions = make_sessionmaker(engine)
+    app.state.base_url = public_base_url(
+        os.environ.get("HARGA_BASE_URL", "") if base_url is None else base_url
+    )
     app.state.price_books = PriceBookCache()
     install_error_handlers(app)
     app.include_router(api_router)
@@ -42,3 +54,21 @@ def create_app(engine: Engine) -> FastAPI:
     # Added last, so it is outermost and the ETag middleware receives a HEAD request as GET.
     app.add_middleware(HeadMiddleware)
     return app
+
+
+def public_base_url(value: str) -> str:
+    """Return an absolute http(s) URL without its trailing slash, or "" for none.
+
+    Raises ValueError for anything else, so a typo stops the server at start-up instead of
+    publishing broken links.
+    """
+    value = value.strip().rstrip("/")
+    if not value:
+        return ""
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
+        raise ValueError(
+            f"invalid HARGA_BASE_URL {value!r}: expected an absolute http or https URL with no "
+            "query or fragment, such as https://harga.example"
+        )
+    return value
