@@ -205,3 +205,13 @@ def test_unknown_currency_is_422(client: TestClient) -> None:
 
     assert response.status_code == 422
     assert response.json()["errors"][0]["location"] == "query.currency"
+
+
+def test_sort_by_name_ignores_case(client: TestClient) -> None:
+    ascending = client.get("/api/v1/models?sort=name").json()["items"]
+    descending = client.get("/api/v1/models?sort=name&order=desc").json()["items"]
+
+    names = ["claude-opus-4.1", "deepseek-chat", "GPT-5.4 nano", "o3"]
+    assert [i["name"] for i in ascending] == names
+    assert [i["name"] for i in descending] == names[::-1]
+
