@@ -215,3 +215,43 @@ def test_sort_by_name_ignores_case(client: TestClient) -> None:
     assert [i["name"] for i in ascending] == names
     assert [i["name"] for i in descending] == names[::-1]
 
+
+@pytest.mark.parametrize(
+    ("path", "location"),
+    [
+        ("/api/v1/models?q=%00abc", "query.q"),
+        ("/api/v1/models?q=nano%1F", "query.q"),
+        ("/api/v1/models?q=%C2%85nano", "query.q"),
+        ("/api/v1/models?creator=open%00ai", "query.creator"),
+        ("/api/v1/models?capability=tool_call%00", "query.capability"),
+        ("/api/v1/models?modality=%7Fimage", "query.modality"),
+        ("/api/v1/models/open%00ai/gpt-5.4-nano", "path.creator"),
+        ("/api/v1/models/openai/gpt%00", "path.name"),
+        ("/models/openai/gpt%00.json", "path.name"),
+        ("/compare.json?models=openai/o3,%00", "query.models"),
+        ("/calculator.json?model=openai/o3%00&input=1", "query.model"),
+    ],
+)
+def test_control_characters_are_422(client: TestClient, path: str, location: str) -> None:
+    response = client.get(path)
+
+    assert response.status_code == 422
+    body = response.json()
+    assert body["error"] == "invalid request parameters"
+    assert [e["location"] for e in body["errors"]] == [location]
+    assert "control characters" in body["errors"][0]["message"]
+
+
+@pytest.mark.parametrize(
+    "path", ["/models/open%00ai/gpt-5.4-nano", "/?q=%00abc", "/compare?models=%00"]
+)
+def test_control_characters_page_is_html_422(client: TestClient, path: str) -> None:
+    response = client.get(path)
+
+    assert response.status_code == 422
+    assert response.headers["content-type"].startswith("text/html")
+
+
+def test_search_without_control_characters(client: TestClient) -> None:
+    assert client.get("/api/v1/models?q=abc").json()["total"] == 0
+    assert client.get("/api/v1/models?q=nano").json()["total"] == 1

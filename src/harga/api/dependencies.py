@@ -1,11 +1,12 @@
 """Request dependencies: the database session and validated list filters."""
 
+import re
 from collections.abc import Iterator
 from decimal import Decimal
 from typing import Annotated
 
-from fastapi import Depends, Query, Request
-from pydantic import BeforeValidator, Field
+from fastapi import Depends, Path, Query, Request
+from pydantic import AfterValidator, BeforeValidator, Field
 from sqlalchemy.orm import Session
 
 from harga.storage.queries import ModelFilters, SortKey, SortOrder
@@ -21,6 +22,23 @@ def _blank_to_none(value: object) -> object:
 
 Blank = BeforeValidator(_blank_to_none)
 
+# C0 and C1 control characters, DEL included. PostgreSQL rejects NUL in text parameters, and
+# SQLite ends a LIKE pattern at NUL, so `q=%00abc` matched every model.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def _reject_control_characters(value: str | None) -> str | None:
+    if value is not None and CONTROL_CHARACTERS.search(value):
+        raise ValueError(
+            "must not contain control characters (U+0000 to U+001F or U+007F to U+009F), "
+            "so remove them and retry"
+        )
+    return value
+
+
+# Text from a URL, checked to contain no control characters before it reaches a query.
+PlainText = AfterValidator(_reject_control_characters)
+
 
 def get_session(request: Request) -> Iterator[Session]:
     with request.app.state.sessions() as session:
@@ -31,15 +49,21 @@ SessionDep = Annotated[Session, Depends(get_session)]
 
 
 def model_filters(
-    q: Annotated[str | None, Query(max_length=200, description="Words in the id or name")] = None,
+    q: Annotated[
+        str | None, PlainText, Query(max_length=200, description="Words in the id or name")
+    ] = None,
     creator: Annotated[
-        str | None, Query(max_length=100, description="Creator id, e.g. openai")
+        str | None, PlainText, Query(max_length=100, description="Creator id, e.g. openai")
     ] = None,
     capability: Annotated[
-        str | None, Query(max_length=50, description="A capability fact, e.g. tool_call or vision")
+        str | None,
+        PlainText,
+        Query(max_length=50, description="A capability fact, e.g. tool_call or vision"),
     ] = None,
     modality: Annotated[
-        str | None, Query(max_length=50, description="An input modality, e.g. image or audio")
+        str | None,
+        PlainText,
+        Query(max_length=50, description="An input modality, e.g. image or audio"),
     ] = None,
     max_input_mtok: Annotated[
         Annotated[Decimal, Field(ge=0)] | None,
@@ -73,4 +97,9 @@ def model_filters(
 CurrencyDep = Annotated[
     DisplayCurrency,
     Query(description="Also show every USD amount in this currency, at the ECB rate"),
+]
+
+CreatorPath = Annotated[str, PlainText, Path(max_length=100, description="Creator id, e.g. openai")]
+ModelNamePath = Annotated[
+    str, PlainText, Path(max_length=200, description="Model name, e.g. gpt-5.4-nano")
 ]

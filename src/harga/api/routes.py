@@ -6,7 +6,13 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, HTTPException, Query
 from fastapi.responses import Response
 
-from harga.api.dependencies import CurrencyDep, SessionDep, model_filters
+from harga.api.dependencies import (
+    CreatorPath,
+    CurrencyDep,
+    ModelNamePath,
+    SessionDep,
+    model_filters,
+)
 from harga.api.documents import model_document, model_list, source_list
 from harga.api.feeds import change_list, discrepancy_list
 from harga.api.schemas import (
@@ -41,7 +47,10 @@ def list_models(
 
 @router.get("/models/{creator}/{name}", response_model=ModelDocument, tags=["models"])
 def get_model(
-    session: SessionDep, creator: str, name: str, currency: CurrencyDep = DisplayCurrency.USD
+    session: SessionDep,
+    creator: CreatorPath,
+    name: ModelNamePath,
+    currency: CurrencyDep = DisplayCurrency.USD,
 ) -> ModelDocument:
     """Return one model: facts, every offer's prices with evidence, discrepancies, history.
 

@@ -10,7 +10,7 @@ from pydantic import Field
 
 from harga.api.cost import CostQuery, CostRequest, CostResponse
 from harga.api.cost_routes import PricingFailed, price_or_raise
-from harga.api.dependencies import Blank, CurrencyDep, SessionDep
+from harga.api.dependencies import Blank, CurrencyDep, PlainText, SessionDep
 from harga.domain.conditions import ServiceTier
 from harga.pricing import Usage
 from harga.views.currency import DisplayCurrency
@@ -22,7 +22,7 @@ router = APIRouter(include_in_schema=False)
 TokenCount = Annotated[
     Annotated[int, Field(ge=0, le=10**12)] | None, Blank, Query(description="Tokens")
 ]
-Text = Annotated[Annotated[str, Field(max_length=200)] | None, Blank, Query()]
+Text = Annotated[Annotated[str, Field(max_length=200), PlainText] | None, Blank, Query()]
 
 
 @dataclass(frozen=True)

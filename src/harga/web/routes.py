@@ -7,7 +7,14 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from sqlalchemy.orm import Session
 
 from harga.api.compare import MAX_COMPARED, compare_models
-from harga.api.dependencies import CurrencyDep, SessionDep, model_filters
+from harga.api.dependencies import (
+    CreatorPath,
+    CurrencyDep,
+    ModelNamePath,
+    PlainText,
+    SessionDep,
+    model_filters,
+)
 from harga.api.documents import model_document, model_list, source_list
 from harga.api.schemas import ModelDocument
 from harga.domain.facts import CAPABILITY_FACTS
@@ -55,8 +62,8 @@ def models_json(session: SessionDep, filters: FiltersDep) -> JSONResponse:
 def model_page(
     request: Request,
     session: SessionDep,
-    creator: str,
-    name: str,
+    creator: CreatorPath,
+    name: ModelNamePath,
     currency: CurrencyDep = DisplayCurrency.USD,
 ) -> Response:
     if name.endswith(".json"):
@@ -96,7 +103,7 @@ def _model_ids(models: str) -> list[str]:
 
 
 ModelsParam = Annotated[
-    str, Query(max_length=1000, description="Comma-separated model ids, e.g. openai/o3")
+    str, PlainText, Query(max_length=1000, description="Comma-separated model ids, e.g. openai/o3")
 ]
 
 
