@@ -198,3 +198,22 @@ def test_every_page_renders_in_every_locale(client: TestClient, path: str, lang:
 
     assert response.status_code == 200
     assert f'<html lang="{lang}">' in response.text
+
+
+def test_favicon_served(client: TestClient) -> None:
+    response = client.get("/favicon.ico")
+
+    assert response.status_code == 200
+    assert response.headers["content-type"] == "image/svg+xml"
+    assert response.content.startswith(b"<svg")
+
+
+def test_pages_link_svg_icon(client: TestClient) -> None:
+    soup = page(client, "/")
+
+    icon = soup.select_one('link[rel="icon"]')
+    assert icon is not None
+    assert icon["type"] == "image/svg+xml"
+    response = client.get(str(icon["href"]))
+    assert response.status_code == 200
+    assert response.content == client.get("/favicon.ico").content

@@ -3,7 +3,7 @@
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from sqlalchemy.orm import Session
 
 from harga.api.compare import MAX_COMPARED, compare_models
@@ -22,11 +22,12 @@ from harga.i18n import LOCALE_COOKIE, LOCALES
 from harga.storage.queries import ModelFilters, creator_choices
 from harga.views.currency import DisplayCurrency
 from harga.views.model_document import all_evidence
-from harga.web.rendering import render
+from harga.web.rendering import TEMPLATES, render
 
 router = APIRouter(include_in_schema=False)
 
 FiltersDep = Annotated[ModelFilters, Depends(model_filters)]
+FAVICON = TEMPLATES.parent / "static" / "favicon.svg"
 
 
 def page_response(request: Request, html: str) -> HTMLResponse:
@@ -81,6 +82,12 @@ def _document_or_404(
     if document is None:
         raise HTTPException(404, f"model {creator}/{name} not found")
     return document
+
+
+@router.get("/favicon.ico")
+def favicon() -> FileResponse:
+    # Pages name the SVG icon, but some browsers and crawlers still request /favicon.ico.
+    return FileResponse(FAVICON, media_type="image/svg+xml")
 
 
 @router.get("/methodology", response_class=HTMLResponse)
