@@ -184,3 +184,12 @@ def test_long_source_error_wraps(page: Page, server: str, failed_source: str) ->
     assert box["height"] > 30  # wrapped onto several lines
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0
+
+
+def test_api_docs_render_offline(page: Page, server: str) -> None:
+    page.goto(f"{server}/api/v1/docs")
+
+    expect(page.get_by_role("heading", name="Referensi API")).to_be_visible()
+    expect(page.locator("section.api-operation h2").first).to_have_text("GET /api/v1/models")
+    page.get_by_role("link", name="POST /api/v1/cost").click()
+    expect(page).to_have_url(re.compile(r"#post_cost_api_v1_cost_post$"))

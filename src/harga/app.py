@@ -13,6 +13,7 @@ from harga.api.errors import install_error_handlers
 from harga.api.price_book import PriceBookCache
 from harga.api.routes import router as api_router
 from harga.storage.engine import make_sessionmaker
+from harga.web.api_docs import router as api_docs_router
 from harga.web.caching import ETagMiddleware
 from harga.web.calculator import router as calculator_router
 from harga.web.feed_routes import router as feed_router
@@ -35,7 +36,8 @@ def create_app(engine: Engine, base_url: str | None = None) -> FastAPI:
         version=__version__,
         description="Public LLM API prices with the evidence behind every number.",
         openapi_url="/api/v1/openapi.json",
-        docs_url="/api/v1/docs",
+        # Swagger UI loads its scripts from a CDN, so /api/v1/docs is served by web.api_docs.
+        docs_url=None,
         redoc_url=None,
     )
     app.state.sessions = make_sessionmaker(engine)
@@ -49,6 +51,7 @@ def create_app(engine: Engine, base_url: str | None = None) -> FastAPI:
     app.include_router(page_router)
     app.include_router(feed_router)
     app.include_router(calculator_router)
+    app.include_router(api_docs_router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_middleware(ETagMiddleware)
     # Added last, so it is outermost and the ETag middleware receives a HEAD request as GET.
