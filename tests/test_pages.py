@@ -128,11 +128,11 @@ def test_sources_page_lists_health(client: TestClient) -> None:
 
 
 def test_unknown_model_page_is_html_404(client: TestClient) -> None:
-    response = client.get("/models/openai/no-such-model")
+    response = client.get("/models/openai/no-such-model?lang=en")
 
     assert response.status_code == 404
     assert response.headers["content-type"].startswith("text/html")
-    assert "model openai/no-such-model not found" in response.text
+    assert "No published model has the id openai/no-such-model." in response.text
 
 
 def test_bad_list_parameter_is_html_422(client: TestClient) -> None:

@@ -7,6 +7,7 @@ from typing import Annotated
 
 from fastapi import Depends, Path, Query, Request
 from pydantic import AfterValidator, BeforeValidator, Field
+from pydantic_core import PydanticCustomError
 from sqlalchemy.orm import Session
 
 from harga.storage.queries import ModelFilters, SortKey, SortOrder
@@ -29,9 +30,10 @@ CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 def _reject_control_characters(value: str | None) -> str | None:
     if value is not None and CONTROL_CHARACTERS.search(value):
-        raise ValueError(
+        raise PydanticCustomError(
+            "control_characters",
             "must not contain control characters (U+0000 to U+001F or U+007F to U+009F), "
-            "so remove them and retry"
+            "so remove them and retry",
         )
     return value
 

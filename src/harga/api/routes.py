@@ -3,7 +3,7 @@
 from datetime import UTC, datetime
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, HTTPException, Query
+from fastapi import APIRouter, Depends, Query
 from fastapi.responses import Response
 
 from harga.api.dependencies import (
@@ -14,6 +14,7 @@ from harga.api.dependencies import (
     model_filters,
 )
 from harga.api.documents import model_document, model_list, source_list
+from harga.api.errors import ModelNotFound
 from harga.api.feeds import change_list, discrepancy_list
 from harga.api.schemas import (
     ChangeList,
@@ -59,7 +60,7 @@ def get_model(
     """
     document = model_document(session, f"{creator}/{name}", currency)
     if document is None:
-        raise HTTPException(404, f"model {creator}/{name} not found")
+        raise ModelNotFound(f"{creator}/{name}")
     return document
 
 

@@ -2,7 +2,7 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from sqlalchemy.orm import Session
 
@@ -16,6 +16,7 @@ from harga.api.dependencies import (
     model_filters,
 )
 from harga.api.documents import model_document, model_list, source_list
+from harga.api.errors import ModelNotFound
 from harga.api.schemas import ModelDocument
 from harga.domain.facts import CAPABILITY_FACTS
 from harga.i18n import LOCALE_COOKIE, LOCALES
@@ -80,7 +81,7 @@ def _document_or_404(
 ) -> ModelDocument:
     document = model_document(session, f"{creator}/{name}", currency)
     if document is None:
-        raise HTTPException(404, f"model {creator}/{name} not found")
+        raise ModelNotFound(f"{creator}/{name}")
     return document
 
 
