@@ -255,3 +255,49 @@ def test_control_characters_page_is_html_422(client: TestClient, path: str) -> N
 def test_search_without_control_characters(client: TestClient) -> None:
     assert client.get("/api/v1/models?q=abc").json()["total"] == 0
     assert client.get("/api/v1/models?q=nano").json()["total"] == 1
+
+
+@pytest.mark.parametrize(
+    ("query", "location"),
+    [
+        ("offset=0.0", "query.offset"),
+        ("limit=%2B5", "query.limit"),
+        ("limit=5_0", "query.limit"),
+        ("min_context=1.5", "query.min_context"),
+        ("max_input_mtok=-0", "query.max_input_mtok"),
+        ("max_input_mtok=%2B1", "query.max_input_mtok"),
+        ("max_input_mtok=1_0", "query.max_input_mtok"),
+        ("max_input_mtok=1e1234567890", "query.max_input_mtok"),
+    ],
+)
+def test_numbers_outside_documented_form_are_422(
+    client: TestClient, query: str, location: str
+) -> None:
+    response = client.get(f"/api/v1/models?{query}")
+
+    assert response.status_code == 422
+    assert [e["location"] for e in response.json()["errors"]] == [location]
+
+
+@pytest.mark.parametrize(
+    ("query", "total"),
+    [("max_input_mtok=.3", 2), ("max_input_mtok=2e0", 3), ("max_input_mtok=1e999", 4)],
+)
+def test_decimal_forms_accepted(client: TestClient, query: str, total: int) -> None:
+    response = client.get(f"/api/v1/models?{query}")
+
+    assert response.status_code == 200
+    assert response.json()["total"] == total
+
+
+def test_openapi_states_parameter_rules(client: TestClient) -> None:
+    spec = client.get("/api/v1/openapi.json").json()
+    parameters = {
+        p["name"]: p["schema"] for p in spec["paths"]["/api/v1/models"]["get"]["parameters"]
+    }
+
+    assert parameters["limit"]["minimum"] == 1
+    assert parameters["limit"]["maximum"] == 500
+    assert "ge" not in parameters["limit"]
+    assert parameters["q"]["pattern"] == "^[^\\x00-\\x1f\\x7f-\\x9f]*$"
+    assert parameters["max_input_mtok"]["anyOf"][0]["pattern"].startswith("^(?:")

@@ -3,13 +3,15 @@
 from datetime import UTC, datetime
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends
 from fastapi.responses import Response
 
 from harga.api.dependencies import (
     CreatorPath,
     CurrencyDep,
+    Limit,
     ModelNamePath,
+    Offset,
     SessionDep,
     model_filters,
 )
@@ -68,10 +70,6 @@ def get_model(
 def get_sources(session: SessionDep) -> SourceList:
     """Return every source with its last run, last success, counts and stale state."""
     return source_list(session)
-
-
-Limit = Annotated[int, Query(ge=1, le=500, description="Page size")]
-Offset = Annotated[int, Query(ge=0, le=10_000_000, description="Rows to skip")]
 
 
 @router.get("/changes", response_model=ChangeList, tags=["feeds"])

@@ -1,12 +1,11 @@
 """The change feed and discrepancy pages, with their JSON twins and the Atom feed."""
 
 from datetime import UTC, datetime
-from typing import Annotated
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
-from harga.api.dependencies import SessionDep
+from harga.api.dependencies import Limit, Offset, SessionDep
 from harga.api.documents import source_list
 from harga.api.feeds import change_list, discrepancy_list
 from harga.web.atom import atom_feed
@@ -14,9 +13,6 @@ from harga.web.rendering import render
 from harga.web.routes import page_response
 
 router = APIRouter(include_in_schema=False)
-
-Limit = Annotated[int, Query(ge=1, le=500)]
-Offset = Annotated[int, Query(ge=0, le=10_000_000)]
 
 
 @router.get("/changes", response_class=HTMLResponse)

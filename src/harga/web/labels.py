@@ -182,6 +182,8 @@ def validation_message(_: Gettext, error_type: str, context: dict[str, Any], mes
         "string_too_long": _("must be at most %(max_length)s characters long"),
         "enum": _("must be one of %(expected)s"),
         "control_characters": _("must not contain control characters"),
+        "model_id": _("must be a model id with a name, such as openai/gpt-5.4-nano"),
+        "string_too_short": _("must not be empty"),
     }
     template = templates.get(error_type)
     if template is None:
