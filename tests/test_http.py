@@ -162,3 +162,64 @@ def test_if_none_match_on_error_is_error(client: TestClient) -> None:
     response = client.get("/api/v1/models/openai/no-such-model", headers={"If-None-Match": "*"})
 
     assert response.status_code == 404
+
+
+# Values that broke parameter parsing or the database somewhere: NUL and other control
+# characters, numbers pydantic reads loosely, huge exponents, invalid dates and lone separators.
+HOSTILE_VALUES = [
+    "%00",
+    "a%00b",
+    "%1F",
+    "%C2%85",
+    "0.0",
+    "-1",
+    "%2B5",
+    "5_0",
+    "1e1234567890",
+    "99999999999999999999999",
+    "0001-01-01",
+    "2026-02-30",
+    "%2F",
+    "%3A",
+    "%F0%9F%98%80",
+    "%FF",
+    "",
+]
+PAGE_PARAMETERS = {
+    "/": ["q", "creator", "capability", "modality", "max_input_mtok", "min_context", "limit"],
+    "/models.json": ["sort", "order", "offset"],
+    "/models/openai/gpt-5.4-nano": ["currency"],
+    "/compare": ["models", "currency"],
+    "/compare.json": ["models"],
+    "/calculator": ["model", "seller", "variant", "tier", "input", "at", "allow_incomplete"],
+    "/calculator.json": ["model", "cached", "web_searches", "at", "currency"],
+    "/changes": ["limit", "offset"],
+    "/changes.json": ["limit"],
+    "/discrepancies.json": ["offset"],
+    "/api/v1/models": ["q", "max_input_mtok", "min_context"],
+}
+
+
+@pytest.mark.parametrize("path", list(PAGE_PARAMETERS))
+def test_hostile_parameters_never_500(client: TestClient, path: str) -> None:
+    for name in PAGE_PARAMETERS[path]:
+        for value in HOSTILE_VALUES:
+            base = "model=openai/gpt-5.4-nano&" if path.startswith("/calculator") else ""
+            url = f"{path}?{base}{name}={value}"
+
+            response = client.get(url)
+
+            assert response.status_code < 500, url
+
+
+@pytest.mark.parametrize("segment", ["%00", "a%00b", "%C2%85", "%FF", "%2F%2F", "x" * 300])
+def test_hostile_model_path_never_500(client: TestClient, segment: str) -> None:
+    for path in (
+        f"/models/{segment}/x",
+        f"/models/openai/{segment}",
+        f"/models/openai/{segment}.json",
+        f"/api/v1/models/openai/{segment}",
+    ):
+        response = client.get(path)
+
+        assert response.status_code in (404, 422), path
