@@ -205,3 +205,99 @@ def test_unknown_currency_is_422(client: TestClient) -> None:
 
     assert response.status_code == 422
     assert response.json()["errors"][0]["location"] == "query.currency"
+
+
+def test_sort_by_name_ignores_case(client: TestClient) -> None:
+    ascending = client.get("/api/v1/models?sort=name").json()["items"]
+    descending = client.get("/api/v1/models?sort=name&order=desc").json()["items"]
+
+    names = ["claude-opus-4.1", "deepseek-chat", "GPT-5.4 nano", "o3"]
+    assert [i["name"] for i in ascending] == names
+    assert [i["name"] for i in descending] == names[::-1]
+
+
+@pytest.mark.parametrize(
+    ("path", "location"),
+    [
+        ("/api/v1/models?q=%00abc", "query.q"),
+        ("/api/v1/models?q=nano%1F", "query.q"),
+        ("/api/v1/models?q=%C2%85nano", "query.q"),
+        ("/api/v1/models?creator=open%00ai", "query.creator"),
+        ("/api/v1/models?capability=tool_call%00", "query.capability"),
+        ("/api/v1/models?modality=%7Fimage", "query.modality"),
+        ("/api/v1/models/open%00ai/gpt-5.4-nano", "path.creator"),
+        ("/api/v1/models/openai/gpt%00", "path.name"),
+        ("/models/openai/gpt%00.json", "path.name"),
+        ("/compare.json?models=openai/o3,%00", "query.models"),
+        ("/calculator.json?model=openai/o3%00&input=1", "query.model"),
+    ],
+)
+def test_control_characters_are_422(client: TestClient, path: str, location: str) -> None:
+    response = client.get(path)
+
+    assert response.status_code == 422
+    body = response.json()
+    assert body["error"] == "invalid request parameters"
+    assert [e["location"] for e in body["errors"]] == [location]
+    assert "control characters" in body["errors"][0]["message"]
+
+
+@pytest.mark.parametrize(
+    "path", ["/models/open%00ai/gpt-5.4-nano", "/?q=%00abc", "/compare?models=%00"]
+)
+def test_control_characters_page_is_html_422(client: TestClient, path: str) -> None:
+    response = client.get(path)
+
+    assert response.status_code == 422
+    assert response.headers["content-type"].startswith("text/html")
+
+
+def test_search_without_control_characters(client: TestClient) -> None:
+    assert client.get("/api/v1/models?q=abc").json()["total"] == 0
+    assert client.get("/api/v1/models?q=nano").json()["total"] == 1
+
+
+@pytest.mark.parametrize(
+    ("query", "location"),
+    [
+        ("offset=0.0", "query.offset"),
+        ("limit=%2B5", "query.limit"),
+        ("limit=5_0", "query.limit"),
+        ("min_context=1.5", "query.min_context"),
+        ("max_input_mtok=-0", "query.max_input_mtok"),
+        ("max_input_mtok=%2B1", "query.max_input_mtok"),
+        ("max_input_mtok=1_0", "query.max_input_mtok"),
+        ("max_input_mtok=1e1234567890", "query.max_input_mtok"),
+    ],
+)
+def test_numbers_outside_documented_form_are_422(
+    client: TestClient, query: str, location: str
+) -> None:
+    response = client.get(f"/api/v1/models?{query}")
+
+    assert response.status_code == 422
+    assert [e["location"] for e in response.json()["errors"]] == [location]
+
+
+@pytest.mark.parametrize(
+    ("query", "total"),
+    [("max_input_mtok=.3", 2), ("max_input_mtok=2e0", 3), ("max_input_mtok=1e999", 4)],
+)
+def test_decimal_forms_accepted(client: TestClient, query: str, total: int) -> None:
+    response = client.get(f"/api/v1/models?{query}")
+
+    assert response.status_code == 200
+    assert response.json()["total"] == total
+
+
+def test_openapi_states_parameter_rules(client: TestClient) -> None:
+    spec = client.get("/api/v1/openapi.json").json()
+    parameters = {
+        p["name"]: p["schema"] for p in spec["paths"]["/api/v1/models"]["get"]["parameters"]
+    }
+
+    assert parameters["limit"]["minimum"] == 1
+    assert parameters["limit"]["maximum"] == 500
+    assert "ge" not in parameters["limit"]
+    assert parameters["q"]["pattern"] == "^[^\\x00-\\x1f\\x7f-\\x9f]*$"
+    assert parameters["max_input_mtok"]["anyOf"][0]["pattern"].startswith("^(?:")

@@ -11,10 +11,12 @@ import pytest
 import uvicorn
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 from sqlalchemy import Engine
+from sqlalchemy.orm import Session
 
 from harga.app import create_app
 from harga.storage.engine import make_engine
 from harga.storage.migrate import upgrade
+from harga.storage.tables import SourceRow
 from tests.sample_data import populate
 
 pytestmark = pytest.mark.browser
@@ -39,11 +41,17 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
     folder = tmp_path_factory.mktemp("browser")
-    engine: Engine = make_engine(f"sqlite:///{folder / 'harga.db'}")
+    engine = make_engine(f"sqlite:///{folder / 'harga.db'}")
     upgrade(engine)
     populate(engine, folder / "mirror")
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture(scope="module")
+def server(engine: Engine) -> Iterator[str]:
     port = _free_port()
     config = uvicorn.Config(create_app(engine), host="127.0.0.1", port=port, log_level="warning")
     instance = uvicorn.Server(config)
@@ -57,7 +65,6 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     yield f"http://127.0.0.1:{port}"
     instance.should_exit = True
     thread.join(timeout=10)
-    engine.dispose()
 
 
 @pytest.fixture(scope="module")
@@ -145,3 +152,44 @@ def test_calculator_form_without_javascript(page_without_javascript: Page, serve
     # 4,262 × 0.2 + 4,864 × 0.02 + 3,197 × 1.25 USD per 1M tokens, in Indonesian notation.
     expect(page.locator("[data-total]")).to_have_text("0,00494593")
     expect(page.locator("table.breakdown tbody tr")).to_have_count(3)
+
+
+@pytest.fixture
+def failed_source(engine: Engine) -> Iterator[str]:
+    """Mark source gamma stale with a long error, as a failed run stores it, then restore it."""
+    # Underscores and dots offer a browser no line break, so only the page's CSS can wrap this.
+    name = "_".join(f"models_with_endpoints_snapshot{i}" for i in range(8))
+    error = f"/srv/harga/mirror/gamma/{name}.json:$.data[1234].endpoints[0].pricing.prompt"
+    with Session(engine) as session, session.begin():
+        source = session.get(SourceRow, "gamma")
+        assert source is not None
+        previous = (source.stale, source.last_error)
+        source.stale, source.last_error = True, error
+    yield error
+    with Session(engine) as session, session.begin():
+        source = session.get(SourceRow, "gamma")
+        assert source is not None
+        source.stale, source.last_error = previous
+
+
+def test_long_source_error_wraps(page: Page, server: str, failed_source: str) -> None:
+    page.set_viewport_size({"width": 1024, "height": 768})
+    page.goto(f"{server}/sources")
+
+    error = page.locator('tr[data-source="gamma"] .error-message')
+    expect(error).to_have_text(failed_source)
+    box = error.bounding_box()
+    assert box is not None
+    assert box["x"] + box["width"] <= 1024
+    assert box["height"] > 30  # wrapped onto several lines
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0
+
+
+def test_api_docs_render_offline(page: Page, server: str) -> None:
+    page.goto(f"{server}/api/v1/docs")
+
+    expect(page.get_by_role("heading", name="Referensi API")).to_be_visible()
+    expect(page.locator("section.api-operation h2").first).to_have_text("GET /api/v1/models")
+    page.get_by_role("link", name="POST /api/v1/cost").click()
+    expect(page).to_have_url(re.compile(r"#post_cost_api_v1_cost_post$"))

@@ -194,3 +194,113 @@ def test_calculator_rejects_long_model_text(client: TestClient) -> None:
     response = client.get("/calculator?model=" + "x" * 300)
 
     assert response.status_code == 422
+
+
+# Ids with no name after the creator prefix and variant, which the id normalizer cannot read.
+NAMELESS_IDS = ["", " ", "/", "//", " / ", ":", ":free", " :x", "/:", "\x00"]
+
+
+@pytest.mark.parametrize("model", NAMELESS_IDS)
+def test_cost_nameless_model_is_422(client: TestClient, model: str) -> None:
+    single = client.post("/api/v1/cost", json={"model": model, "usage": USAGE})
+    workload = client.post("/api/v1/cost", json={"requests": [{"model": model, "usage": USAGE}]})
+
+    assert single.status_code == 422
+    assert single.json()["ok"] is False
+    assert workload.status_code == 422
+    locations = [e["location"] for e in workload.json()["errors"]]
+    assert "body.CostQuery.requests.0.model" in locations
+
+
+@pytest.mark.parametrize("model", [m for m in NAMELESS_IDS if m.strip()])
+def test_calculator_nameless_model_is_422(client: TestClient, model: str) -> None:
+    response = client.get("/calculator.json", params={"model": model, "input": 1})
+    page = client.get("/calculator", params={"model": model, "input": 1, "lang": "en"})
+
+    assert response.status_code == 422
+    assert [e["location"] for e in response.json()["errors"]] == ["query.model"]
+    assert page.status_code == 422
+    assert page.headers["content-type"].startswith("text/html")
+
+
+@pytest.mark.parametrize("model", ["gpt-5.4-nano", "openai/gpt-5.4-nano:free", "a/:x"])
+def test_ids_with_a_name_pass_validation(client: TestClient, model: str) -> None:
+    response = client.post("/api/v1/cost", json={"model": model, "usage": USAGE})
+
+    assert response.status_code in (200, 404), response.text
+
+
+def test_whole_float_count_accepted(client: TestClient) -> None:
+    whole = client.post(
+        "/api/v1/cost", json={"model": "openai/gpt-5.4-nano", "usage": {"input_tokens": 9126.0}}
+    )
+    fraction = client.post(
+        "/api/v1/cost", json={"model": "openai/gpt-5.4-nano", "usage": {"input_tokens": 1.5}}
+    )
+
+    assert whole.status_code == 200
+    assert whole.json()["requests"][0]["prompt_tokens"] == 9126
+    assert fraction.status_code == 422
+
+
+@pytest.mark.parametrize(
+    "usage",
+    [
+        {"input_tokens": 10**15 + 1},
+        {"output_tokens": 10**30},
+        {"input_tokens": 1e300},
+        {"audio_seconds": 1e308},
+        {"audio_seconds": "+1"},
+        {"audio_seconds": "1000000000000000"},
+    ],
+)
+def test_usage_beyond_bounds_is_422(client: TestClient, usage: dict[str, object]) -> None:
+    response = client.post("/api/v1/cost", json={"model": "openai/gpt-5.4-nano", "usage": usage})
+
+    assert response.status_code == 422
+    assert response.json()["error"] == "invalid request parameters"
+
+
+def test_usage_at_bound_is_priced(client: TestClient) -> None:
+    counts = {"input_tokens": 10**15, "cache_read_tokens": 10**15, "output_tokens": 10**15}
+    response = client.post("/api/v1/cost", json={"model": "openai/gpt-5.4-nano", "usage": counts})
+
+    assert response.status_code == 200
+    # 10**15 tokens × (0.02 + 1.25) USD per 1M tokens; the cached tokens are the whole prompt.
+    assert response.json()["total_usd"] == "1270000000"
+
+
+def test_seconds_as_decimal_string(client: TestClient) -> None:
+    response = client.post(
+        "/api/v1/cost",
+        json={
+            "model": "openai/gpt-5.4-nano",
+            "usage": {"input_tokens": 1, "audio_seconds": "12.5"},
+            "allow_incomplete": True,
+        },
+    )
+
+    assert response.status_code == 200
+    missing = response.json()["requests"][0]["missing"]
+    assert [(m["dimension"], m["quantity"]) for m in missing] == [("audio_second", "12.5")]
+
+
+@pytest.mark.parametrize("at", ["0001-01-01T00:00:00+01:00", "9999-12-31T23:59:59-01:00"])
+def test_time_outside_utc_range_is_422(client: TestClient, at: str) -> None:
+    body = {"model": "openai/gpt-5.4-nano", "usage": {"input_tokens": 1}, "at": at}
+
+    response = client.post("/api/v1/cost", json=body)
+
+    assert response.status_code == 422
+    messages = [e["message"] for e in response.json()["errors"]]
+    assert "must be between years 1 and 9999 when converted to UTC" in messages
+
+
+def test_unreadable_body_is_400(client: TestClient) -> None:
+    response = client.post(
+        "/api/v1/cost", content=b"\xff/?[\xfe", headers={"Content-Type": "application/json"}
+    )
+
+    assert response.status_code == 400
+    assert response.json()["ok"] is False
+    assert response.json()["status"] == 400

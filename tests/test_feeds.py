@@ -3,6 +3,7 @@
 import csv
 import io
 import json
+import re
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
@@ -59,6 +60,72 @@ def test_atom_feed_is_valid_xml(client: TestClient) -> None:
     feed = ElementTree.fromstring(response.content)
     titles = [e.findtext(f"{ATOM}title") for e in feed.findall(f"{ATOM}entry")]
     assert "openai/o3 (openai) output: 8 → 6 USD" in titles
+
+
+def test_atom_feed_ignores_host_header(client: TestClient) -> None:
+    response = client.get("/changes.atom", headers={"Host": "evil.example"})
+
+    assert response.status_code == 200
+    assert b"evil.example" not in response.content
+    feed = ElementTree.fromstring(response.content)
+    hrefs = [link.get("href") or "" for link in feed.iter(f"{ATOM}link")]
+    assert hrefs
+    assert all(href.startswith("/") for href in hrefs), hrefs
+
+
+def test_atom_ids_are_tag_uris(client: TestClient) -> None:
+    feed = ElementTree.fromstring(client.get("/changes.atom").content)
+
+    assert feed.findtext(f"{ATOM}id") == "tag:harga.local,2026:changes"
+    ids = [entry.findtext(f"{ATOM}id") or "" for entry in feed.findall(f"{ATOM}entry")]
+    assert ids
+    assert all(re.fullmatch(r"tag:harga\.local,2026:change/[0-9]+", i) for i in ids), ids
+    assert len(set(ids)) == len(ids)
+
+
+def test_atom_links_lead_to_pages(client: TestClient) -> None:
+    feed = ElementTree.fromstring(client.get("/changes.atom").content)
+
+    self_link = feed.find(f"{ATOM}link[@rel='self']")
+    assert self_link is not None
+    assert self_link.get("href") == "/changes.atom"
+    entries = feed.findall(f"{ATOM}entry")
+    assert entries
+    for entry in entries:
+        link = entry.find(f"{ATOM}link")
+        assert link is not None
+        href = link.get("href") or ""
+        assert href.startswith("/models/"), href
+        assert client.get(href).status_code == 200, href
+
+
+def test_atom_links_use_base_url(module_engine: Engine, client: TestClient) -> None:
+    # `client` is requested for its side effect: the module's database holds a change.
+    app = create_app(module_engine, base_url="https://harga.example/")
+    with TestClient(app) as other:
+        response = other.get("/changes.atom", headers={"Host": "evil.example"})
+
+    feed = ElementTree.fromstring(response.content)
+    hrefs = [link.get("href") or "" for link in feed.iter(f"{ATOM}link")]
+    assert "https://harga.example/changes.atom" in hrefs
+    assert all(href.startswith("https://harga.example/") for href in hrefs), hrefs
+    assert b"evil.example" not in response.content
+
+
+@pytest.mark.parametrize(
+    "value", ["harga.example", "ftp://harga.example", "https://", "https://h.example/?a=1"]
+)
+def test_invalid_base_url_rejected(module_engine: Engine, value: str) -> None:
+    with pytest.raises(ValueError, match="invalid HARGA_BASE_URL"):
+        create_app(module_engine, base_url=value)
+
+
+def test_base_url_read_from_environment(
+    module_engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HARGA_BASE_URL", "https://harga.example")
+
+    assert create_app(module_engine).state.base_url == "https://harga.example"
 
 
 def test_changes_page_renders(client: TestClient) -> None:

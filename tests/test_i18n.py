@@ -76,6 +76,8 @@ def test_catalog_translates_every_page_string(locale: str, tmp_path: Path) -> No
     with template.open("rb") as handle:
         wanted = {m.id for m in read_po(handle) if m.id}
     with (CATALOG_DIR / locale / "LC_MESSAGES" / "messages.po").open("rb") as handle:
-        translated = {m.id for m in read_po(handle, locale=locale) if m.id and m.string}
+        catalog = read_po(handle, locale=locale)
+    # A plural entry's string is a tuple of forms, and each form must be translated.
+    translated = {m.id for m in catalog if m.id and m.string and all(m.string)}
 
     assert wanted - translated == set()

@@ -128,11 +128,11 @@ def test_sources_page_lists_health(client: TestClient) -> None:
 
 
 def test_unknown_model_page_is_html_404(client: TestClient) -> None:
-    response = client.get("/models/openai/no-such-model")
+    response = client.get("/models/openai/no-such-model?lang=en")
 
     assert response.status_code == 404
     assert response.headers["content-type"].startswith("text/html")
-    assert "model openai/no-such-model not found" in response.text
+    assert "No published model has the id openai/no-such-model." in response.text
 
 
 def test_bad_list_parameter_is_html_422(client: TestClient) -> None:
@@ -198,3 +198,22 @@ def test_every_page_renders_in_every_locale(client: TestClient, path: str, lang:
 
     assert response.status_code == 200
     assert f'<html lang="{lang}">' in response.text
+
+
+def test_favicon_served(client: TestClient) -> None:
+    response = client.get("/favicon.ico")
+
+    assert response.status_code == 200
+    assert response.headers["content-type"] == "image/svg+xml"
+    assert response.content.startswith(b"<svg")
+
+
+def test_pages_link_svg_icon(client: TestClient) -> None:
+    soup = page(client, "/")
+
+    icon = soup.select_one('link[rel="icon"]')
+    assert icon is not None
+    assert icon["type"] == "image/svg+xml"
+    response = client.get(str(icon["href"]))
+    assert response.status_code == 200
+    assert response.content == client.get("/favicon.ico").content

@@ -34,6 +34,7 @@ class PricingFailed(Exception):
     "/cost",
     response_model=CostResponse,
     responses={
+        400: {"model": ErrorEnvelope, "description": "A body that cannot be read as JSON"},
         404: {"model": ErrorEnvelope, "description": "Unknown model or offering"},
         422: {"model": ErrorEnvelope, "description": "Invalid usage or a needed price missing"},
     },

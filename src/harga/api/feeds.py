@@ -8,9 +8,11 @@ from harga.api.schemas import (
     ChangeEvent,
     ChangeList,
     DiscrepancyList,
+    DiscrepancyPosition,
     DiscrepancySummary,
 )
 from harga.storage.feeds import list_changes, list_discrepancies
+from harga.views.discrepancies import position_fields
 
 
 def change_list(session: Session, limit: int, offset: int) -> ChangeList:
@@ -45,7 +47,10 @@ def discrepancy_list(session: Session, limit: int, offset: int) -> DiscrepancyLi
             seller=seller,
             conditions_key=row.conditions_key,
             published=json.loads(row.published_json or "{}"),
-            values=json.loads(row.values_json),
+            values=[
+                DiscrepancyPosition(**position_fields(row.kind, item))
+                for item in json.loads(row.values_json)
+            ],
             detected_at=row.detected_at,
             url=f"/models/{row.model_id}#discrepancies",
         )

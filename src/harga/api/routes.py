@@ -3,11 +3,20 @@
 from datetime import UTC, datetime
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, HTTPException, Query
+from fastapi import APIRouter, Depends
 from fastapi.responses import Response
 
-from harga.api.dependencies import CurrencyDep, SessionDep, model_filters
+from harga.api.dependencies import (
+    CreatorPath,
+    CurrencyDep,
+    Limit,
+    ModelNamePath,
+    Offset,
+    SessionDep,
+    model_filters,
+)
 from harga.api.documents import model_document, model_list, source_list
+from harga.api.errors import ModelNotFound
 from harga.api.feeds import change_list, discrepancy_list
 from harga.api.schemas import (
     ChangeList,
@@ -41,7 +50,10 @@ def list_models(
 
 @router.get("/models/{creator}/{name}", response_model=ModelDocument, tags=["models"])
 def get_model(
-    session: SessionDep, creator: str, name: str, currency: CurrencyDep = DisplayCurrency.USD
+    session: SessionDep,
+    creator: CreatorPath,
+    name: ModelNamePath,
+    currency: CurrencyDep = DisplayCurrency.USD,
 ) -> ModelDocument:
     """Return one model: facts, every offer's prices with evidence, discrepancies, history.
 
@@ -50,7 +62,7 @@ def get_model(
     """
     document = model_document(session, f"{creator}/{name}", currency)
     if document is None:
-        raise HTTPException(404, f"model {creator}/{name} not found")
+        raise ModelNotFound(f"{creator}/{name}")
     return document
 
 
@@ -58,10 +70,6 @@ def get_model(
 def get_sources(session: SessionDep) -> SourceList:
     """Return every source with its last run, last success, counts and stale state."""
     return source_list(session)
-
-
-Limit = Annotated[int, Query(ge=1, le=500, description="Page size")]
-Offset = Annotated[int, Query(ge=0, le=10_000_000, description="Rows to skip")]
 
 
 @router.get("/changes", response_model=ChangeList, tags=["feeds"])

@@ -89,9 +89,12 @@ class Fact(Strict):
 
 
 class DiscrepancyValue(Strict):
-    state: str | None
-    amount: DecimalText | None
-    value: Any
+    """One value that some sources state, in a disagreement between sources."""
+
+    state: str | None = Field(description="A price's state, or null for a fact")
+    amount: DecimalText | None = Field(description="A price's amount, in `currency` per `unit`")
+    currency: str | None = Field(None, description="Currency of `amount`, or null for a fact")
+    value: Any = Field(description="A fact's value, or null for a price")
     sources: list[str]
     evidence: list[Evidence]
 
@@ -245,14 +248,25 @@ class ChangeList(Strict):
     items: list[ChangeEvent]
 
 
+class DiscrepancyPosition(Strict):
+    """One value that some sources state, with the ids of the observations stating it."""
+
+    state: str | None = Field(description="A price's state, or null for a fact")
+    amount: DecimalText | None = Field(description="A price's amount, in `currency` per unit")
+    currency: str | None = Field(description="Currency of `amount`, or null for a fact")
+    value: Any = Field(description="A fact's value, or null for a price")
+    sources: list[str]
+    observation_ids: list[int]
+
+
 class DiscrepancySummary(Strict):
     model_id: str
-    kind: str
+    kind: str = Field(description="'price' or 'fact'")
     field: str
     seller: str | None
     conditions_key: str
     published: dict[str, Any]
-    values: list[dict[str, Any]]
+    values: list[DiscrepancyPosition]
     detected_at: datetime
     url: str
 

@@ -121,7 +121,9 @@ def _sortable(column: Any) -> Any:
 
 def _ordering(session: Session, filters: ModelFilters) -> list[Any]:
     columns = {
-        SortKey.NAME: ModelRow.display_name,
+        # Sorted by lower() because SQLite's default collation, and PostgreSQL's C collation,
+        # put every capital letter before every small one.
+        SortKey.NAME: func.lower(ModelRow.display_name),
         SortKey.CREATOR: ModelRow.creator_id,
         SortKey.INPUT: _sortable(ModelRow.input_mtok),
         SortKey.OUTPUT: _sortable(ModelRow.output_mtok),

@@ -19,10 +19,10 @@ from harga.api.schemas import (
 )
 from harga.domain.dimensions import DIMENSIONS
 from harga.domain.facts import CAPABILITY_FACTS, FACTS
-from harga.domain.money import parse_decimal
 from harga.storage.queries import ModelRecords
 from harga.storage.tables import OfferingRow, PriceFactRow
 from harga.views.currency import Converter
+from harga.views.discrepancies import position_fields
 from harga.views.evidence import evidence_of
 from harga.views.use_cases import derive_use_cases
 
@@ -186,17 +186,19 @@ def _discrepancies(records: ModelRecords) -> list[Discrepancy]:
     result = []
     for row in records.discrepancies:
         offering = records.offering_by_id.get(row.offering_id) if row.offering_id else None
+        positions = [position_fields(row.kind, item) for item in json.loads(row.values_json)]
         values = [
             DiscrepancyValue(
-                state=item["state"],
-                amount=None if item["amount"] is None else parse_decimal(item["amount"]),
-                value=item["value"],
-                sources=item["sources"],
+                state=position["state"],
+                amount=position["amount"],
+                currency=position["currency"],
+                value=position["value"],
+                sources=position["sources"],
                 evidence=evidence_of(
-                    item["observation_ids"], records.observations, records.sources
+                    position["observation_ids"], records.observations, records.sources
                 ),
             )
-            for item in json.loads(row.values_json)
+            for position in positions
         ]
         result.append(
             Discrepancy(

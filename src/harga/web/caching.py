@@ -1,11 +1,15 @@
 """ETag and Cache-Control on successful GET responses, so a CDN or browser can reuse them."""
 
 import hashlib
+import re
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 # Published data changes once per collection run, so a minute of caching is safe and cheap.
 CACHE_CONTROL = "public, max-age=60"
+# One entity-tag of an If-None-Match list, with group 1 the opaque tag without its quotes. The
+# quotes delimit each tag, because a tag may itself contain a comma (RFC 9110 section 8.8.3).
+ENTITY_TAG = re.compile(r'(?:W/)?"([^"]*)"')
 
 
 class ETagMiddleware:
@@ -46,8 +50,20 @@ class ETagMiddleware:
 
 
 def _matches(scope: Scope, etag: str) -> bool:
-    for name, value in scope["headers"]:
-        if name == b"if-none-match":
-            candidates = [v.strip() for v in value.decode("latin-1").split(",")]
-            return etag in candidates or "*" in candidates
-    return False
+    """Tell whether If-None-Match names the response's ETag.
+
+    If-None-Match uses the weak comparison (RFC 9110 section 13.1.2), so `"abc"` matches
+    `W/"abc"`. The field is `*`, which matches any representation, or a list of tags that may
+    span several header lines.
+    """
+    values = [v.decode("latin-1") for k, v in scope["headers"] if k == b"if-none-match"]
+    if not values:
+        return False
+    if any(v.strip() == "*" for v in values):
+        return True
+    current = _opaque_tag(etag)
+    return any(tag == current for v in values for tag in ENTITY_TAG.findall(v))
+
+
+def _opaque_tag(etag: str) -> str:
+    return etag.removeprefix("W/").strip('"')

@@ -5,12 +5,13 @@ from datetime import UTC, date, datetime, time
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
-from pydantic import Field
+from pydantic import Field, ValidationError
 
-from harga.api.cost import CostQuery, CostRequest, CostResponse
+from harga.api.cost import CostQuery, CostRequest, CostResponse, ModelId
 from harga.api.cost_routes import PricingFailed, price_or_raise
-from harga.api.dependencies import Blank, CurrencyDep, SessionDep
+from harga.api.dependencies import Blank, CurrencyDep, PlainText, SessionDep, WholeNumber
 from harga.domain.conditions import ServiceTier
 from harga.pricing import Usage
 from harga.views.currency import DisplayCurrency
@@ -20,9 +21,9 @@ from harga.web.routes import page_response
 router = APIRouter(include_in_schema=False)
 
 TokenCount = Annotated[
-    Annotated[int, Field(ge=0, le=10**12)] | None, Blank, Query(description="Tokens")
+    Annotated[int, Field(ge=0, le=10**12)] | None, Blank, WholeNumber, Query(description="Tokens")
 ]
-Text = Annotated[Annotated[str, Field(max_length=200)] | None, Blank, Query()]
+Text = Annotated[Annotated[str, Field(max_length=200), PlainText] | None, Blank, Query()]
 
 
 @dataclass(frozen=True)
@@ -72,7 +73,7 @@ class CalculatorForm:
 
 def calculator_form(
     currency: CurrencyDep = DisplayCurrency.USD,
-    model: Text = None,
+    model: Annotated[ModelId | None, Blank, Query()] = None,
     seller: Text = None,
     variant: Text = None,
     tier: Annotated[ServiceTier, Query()] = ServiceTier.STANDARD,
@@ -107,9 +108,18 @@ def calculator_form(
 FormDep = Annotated[CalculatorForm, Depends(calculator_form)]
 
 
+def _cost_query(form: CalculatorForm) -> CostQuery | None:
+    # The query parameters are validated one by one, so this is a safety net: a value the
+    # cost models reject becomes a 422 instead of an unhandled ValidationError.
+    try:
+        return form.query()
+    except ValidationError as error:
+        raise RequestValidationError(error.errors(include_url=False)) from error
+
+
 @router.get("/calculator", response_class=HTMLResponse)
 def calculator_page(request: Request, session: SessionDep, form: FormDep) -> Response:
-    query = form.query()
+    query = _cost_query(form)
     result: CostResponse | None = None
     error: PricingFailed | None = None
     if query is not None:
@@ -133,7 +143,7 @@ def calculator_page(request: Request, session: SessionDep, form: FormDep) -> Res
 
 @router.get("/calculator.json")
 def calculator_json(request: Request, session: SessionDep, form: FormDep) -> JSONResponse:
-    query = form.query()
+    query = _cost_query(form)
     if query is None:
         return JSONResponse(
             {

@@ -1,20 +1,18 @@
 """The change feed and discrepancy pages, with their JSON twins and the Atom feed."""
 
-from typing import Annotated
+from datetime import UTC, datetime
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
-from harga.api.dependencies import SessionDep
+from harga.api.dependencies import Limit, Offset, SessionDep
+from harga.api.documents import source_list
 from harga.api.feeds import change_list, discrepancy_list
 from harga.web.atom import atom_feed
 from harga.web.rendering import render
 from harga.web.routes import page_response
 
 router = APIRouter(include_in_schema=False)
-
-Limit = Annotated[int, Query(ge=1, le=500)]
-Offset = Annotated[int, Query(ge=0, le=10_000_000)]
 
 
 @router.get("/changes", response_class=HTMLResponse)
@@ -32,8 +30,10 @@ def changes_json(session: SessionDep, limit: Limit = 100, offset: Offset = 0) ->
 
 @router.get("/changes.atom")
 def changes_atom(request: Request, session: SessionDep) -> Response:
-    base_url = str(request.base_url).rstrip("/")
-    body = atom_feed(change_list(session, 100, 0), base_url)
+    # With no change yet, the feed was last updated by the latest successful collection run.
+    runs = [s.last_success_at for s in source_list(session).items if s.last_success_at]
+    updated = max(runs, default=datetime(1970, 1, 1, tzinfo=UTC))
+    body = atom_feed(change_list(session, 100, 0), request.app.state.base_url, updated)
     return Response(body, media_type="application/atom+xml")
 
 

@@ -2,17 +2,19 @@
 
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
 
 from fastapi import Request
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from harga.api.schemas import ErrorDetail
 from harga.domain.dimensions import DIMENSIONS
 from harga.domain.facts import FACTS
 from harga.i18n import LOCALE_COOKIE, LOCALES, Formatter, negotiate_locale, translations
 from harga.web import labels
+
+if TYPE_CHECKING:
+    from harga.api.errors import PageError
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -45,16 +47,30 @@ def environment(locale: str) -> Environment:
         datetime=formatter.datetime,
     )
     gettext = translations(locale).gettext
+
+    def fact_label(key: str) -> str:
+        return FACTS[key].label(locale) if key in FACTS else key
+
     env.globals.update(
         state_label=lambda state: labels.state_label(gettext, state),
         status_label=lambda status: labels.status_label(gettext, status),
         unit_label=lambda unit: labels.unit_label(gettext, unit),
         scenario_label=lambda conditions: labels.scenario_label(gettext, formatter, conditions),
         use_case_label=lambda rule: labels.use_case_label(gettext, rule),
+        tier_label=lambda tier: labels.tier_label(gettext, tier),
+        source_kind_label=lambda kind: labels.source_kind_label(gettext, kind),
+        modality_label=lambda modality: labels.modality_label(gettext, modality),
+        benchmark_figure_label=lambda name: labels.benchmark_figure_label(gettext, name),
+        use_case_fact_label=lambda key: labels.use_case_fact_label(gettext, fact_label, key),
+        error_title=lambda status: labels.error_title(gettext, status),
+        error_lead=lambda status: labels.error_lead(gettext, status),
+        problem_message=lambda problem: labels.validation_message(
+            gettext, problem.kind, problem.context, problem.message
+        ),
         locale=locale,
         locales=LOCALES,
         dimension_label=lambda key: DIMENSIONS[key].label(locale) if key in DIMENSIONS else key,
-        fact_label=lambda key: FACTS[key].label(locale) if key in FACTS else key,
+        fact_label=fact_label,
     )
     return env
 
@@ -86,5 +102,5 @@ def json_twin_url(request: Request) -> str:
     return f"{path}.json?{query}" if query else f"{path}.json"
 
 
-def render_error(request: Request, status: int, message: str, details: list[ErrorDetail]) -> str:
-    return render(request, "error.html", status=status, message=message, details=details)
+def render_error(request: Request, status: int, page: "PageError") -> str:
+    return render(request, "error.html", status=status, page=page)

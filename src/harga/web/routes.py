@@ -2,24 +2,33 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from sqlalchemy.orm import Session
 
 from harga.api.compare import MAX_COMPARED, compare_models
-from harga.api.dependencies import CurrencyDep, SessionDep, model_filters
+from harga.api.dependencies import (
+    CreatorPath,
+    CurrencyDep,
+    ModelNamePath,
+    PlainText,
+    SessionDep,
+    model_filters,
+)
 from harga.api.documents import model_document, model_list, source_list
+from harga.api.errors import ModelNotFound
 from harga.api.schemas import ModelDocument
 from harga.domain.facts import CAPABILITY_FACTS
 from harga.i18n import LOCALE_COOKIE, LOCALES
 from harga.storage.queries import ModelFilters, creator_choices
 from harga.views.currency import DisplayCurrency
 from harga.views.model_document import all_evidence
-from harga.web.rendering import render
+from harga.web.rendering import TEMPLATES, render
 
 router = APIRouter(include_in_schema=False)
 
 FiltersDep = Annotated[ModelFilters, Depends(model_filters)]
+FAVICON = TEMPLATES.parent / "static" / "favicon.svg"
 
 
 def page_response(request: Request, html: str) -> HTMLResponse:
@@ -55,8 +64,8 @@ def models_json(session: SessionDep, filters: FiltersDep) -> JSONResponse:
 def model_page(
     request: Request,
     session: SessionDep,
-    creator: str,
-    name: str,
+    creator: CreatorPath,
+    name: ModelNamePath,
     currency: CurrencyDep = DisplayCurrency.USD,
 ) -> Response:
     if name.endswith(".json"):
@@ -72,8 +81,14 @@ def _document_or_404(
 ) -> ModelDocument:
     document = model_document(session, f"{creator}/{name}", currency)
     if document is None:
-        raise HTTPException(404, f"model {creator}/{name} not found")
+        raise ModelNotFound(f"{creator}/{name}")
     return document
+
+
+@router.get("/favicon.ico")
+def favicon() -> FileResponse:
+    # Pages name the SVG icon, but some browsers and crawlers still request /favicon.ico.
+    return FileResponse(FAVICON, media_type="image/svg+xml")
 
 
 @router.get("/methodology", response_class=HTMLResponse)
@@ -96,7 +111,7 @@ def _model_ids(models: str) -> list[str]:
 
 
 ModelsParam = Annotated[
-    str, Query(max_length=1000, description="Comma-separated model ids, e.g. openai/o3")
+    str, PlainText, Query(max_length=1000, description="Comma-separated model ids, e.g. openai/o3")
 ]
 
 
