@@ -223,7 +223,7 @@ def test_calculator_nameless_model_is_422(client: TestClient, model: str) -> Non
     assert page.headers["content-type"].startswith("text/html")
 
 
-@pytest.mark.parametrize("model", ["gpt-5.4-nano", "openai/gpt-5.4-nano:free", "a/:x"])
+@pytest.mark.parametrize("model", ["gpt-5.4-nano", "openai/gpt-5.4-nano:free"])
 def test_ids_with_a_name_pass_validation(client: TestClient, model: str) -> None:
     response = client.post("/api/v1/cost", json={"model": model, "usage": USAGE})
 

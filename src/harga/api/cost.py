@@ -51,9 +51,9 @@ def check_model_id(value: str) -> str:
         )
     try:
         canonical_name(value, "")
-    except IndexError:
-        # NOTE: canonical_name raises IndexError for an id that is only a path with no name,
-        # such as "accounts/x/models/", which the pattern above lets through.
+    except ValueError:
+        # An id that is only a path, such as "accounts/x/models/" or "a/:x", passes the
+        # pattern above but leaves no model name.
         raise PydanticCustomError(
             "model_id",
             "must be a model id with a name, such as openai/gpt-5.4-nano or gpt-5.4-nano",
