@@ -62,5 +62,5 @@ clean: ## Remove the virtual environment, caches and the default database
 
 messages: $(BIN)/harga ## Extract page strings and update the id and zh catalogs (then translate new entries)
 	$(BIN)/pybabel extract -F babel.cfg -k _ --no-location -o src/harga/i18n/messages.pot .
-	$(BIN)/pybabel update --no-fuzzy-matching --omit-header -i src/harga/i18n/messages.pot -d src/harga/i18n/locale -l id
-	$(BIN)/pybabel update --no-fuzzy-matching --omit-header -i src/harga/i18n/messages.pot -d src/harga/i18n/locale -l zh
+	$(BIN)/pybabel update --no-fuzzy-matching -i src/harga/i18n/messages.pot -d src/harga/i18n/locale -l id
+	$(BIN)/pybabel update --no-fuzzy-matching -i src/harga/i18n/messages.pot -d src/harga/i18n/locale -l zh
