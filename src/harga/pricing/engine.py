@@ -2,11 +2,12 @@
 
 from collections.abc import Iterable
 from datetime import UTC, date, datetime, time
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from functools import cache
 
 from harga.domain.conditions import ServiceTier
 from harga.domain.dimensions import get_dimension
+from harga.domain.money import normalize_decimal
 from harga.pricing.book import PriceBook
 from harga.pricing.errors import MissingPrice
 from harga.pricing.points import UNIT_SIZE, PricePoint
@@ -131,7 +132,11 @@ def _without_trailing_zeros(value: Decimal) -> Decimal:
     """
     normalized = value.normalize()
     if normalized == normalized.to_integral_value():
-        return value.quantize(_ONE)
+        try:
+            return value.quantize(_ONE)
+        except InvalidOperation:
+            # An integer longer than the context's 28 digits; rebuilt from its digits instead.
+            return normalize_decimal(value)
     return normalized
 
 
