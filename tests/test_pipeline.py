@@ -269,7 +269,7 @@ def test_dated_history_kept_apart_from_current(
 def test_second_run_waits_for_lock(session_factory: sessionmaker[Session], mirror: Path) -> None:
     alpha = StaticCollector("alpha", [usd_mtok("alpha", NANO, "openai", "input", "0.2")])
 
-    with collection_lock(session_factory), pytest.raises(RunLocked, match="holds the lock"):
+    with collection_lock(session_factory), pytest.raises(RunLocked, match="taken by another run"):
         run_collection(session_factory, [alpha], mirror)
 
     assert run_collection(session_factory, [alpha], mirror).failed == []

@@ -45,7 +45,7 @@ def post_cost(
     """Price one request (give its fields directly) or a workload (`{"requests": [...]}`).
 
     Each request is priced with the prices in effect at its `at` time, under its seller's
-    billing rules; every line names the published facts and evidence it used.
+    billing rules. Every line names the published facts and evidence it used.
     """
     query = body.as_query() if isinstance(body, SingleCostQuery) else body
     return price_or_raise(request, session, query)

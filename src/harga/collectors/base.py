@@ -139,7 +139,7 @@ _NAME_DATE = re.compile(r"(\d{4}-\d{2}-\d{2})")
 def date_in_mirror_name(document: RawDocument) -> datetime | None:
     """Return the date a mirror file's name carries (`models.2026-08-01.json`), at 00:00 UTC.
 
-    Mirror copies of live documents are renamed with the day they were fetched; a live
+    Mirror copies of live documents are renamed with the day they were fetched. A live
     document has no such name, so its fetch time is used.
     """
     if document.mirror_path is None:

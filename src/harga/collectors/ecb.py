@@ -1,6 +1,6 @@
 """ECB euro foreign exchange reference rates, the daily history as the ECB publishes it.
 
-The zip holds one CSV: a `Date` column, then one column per currency with units per 1 EUR,
+The zip contains one CSV: a `Date` column, then one column per currency with units per 1 EUR,
 `N/A` for currencies the ECB no longer quotes and a trailing comma on every line. harga keeps
 the currencies it converts prices into (USD, CNY, IDR) from `FIRST_DAY` on; EUR is the base.
 """

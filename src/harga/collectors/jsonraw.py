@@ -1,4 +1,4 @@
-"""JSON reading that keeps every number's literal text, so evidence shows what the file says.
+"""JSON reading that keeps every number's literal text, so evidence shows the file's own text.
 
 `json.loads` hands number literals to `RawNumber`, a `str` subclass; strict pydantic models then
 accept only `RawNumber` where the upstream format has a number, and reject a quoted string.

@@ -537,7 +537,7 @@ class LiteLLMCollector(Collector):
 
 @dataclass
 class _Tally:
-    """What one parse left out, for the run's notes."""
+    """The entries one parse left out, for the run's notes."""
 
     skipped: Counter[str] = field(default_factory=Counter)
     unknown_flags: set[str] = field(default_factory=set)

@@ -23,7 +23,7 @@ class Boundary(StrEnum):
 
 @dataclass(frozen=True)
 class Conditions:
-    """What a price depends on. The defaults describe the plain standard price.
+    """The keys a price depends on. The defaults describe the plain standard price.
 
     `time_window` is text in the form that `format_time_window` writes.
     """

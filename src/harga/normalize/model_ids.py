@@ -197,7 +197,7 @@ def _split_namespace(text: str, seller: str) -> tuple[str | None, str, str | Non
     known = [p for p in prefixes if creator_slug(p) in CREATORS]
     if known:
         return known[-1], name, region
-    # A seller, region or hosting prefix (`azure/`, `eu/`, `@cf/`) says nothing of the creator.
+    # A seller, region or hosting prefix (`azure/`, `eu/`, `@cf/`) does not name the creator.
     namespaces = [p for p in prefixes if not _is_seller_prefix(p, seller)]
     return (namespaces[0] if namespaces else None), name, region
 

@@ -131,7 +131,7 @@ def _modalities(values: tuple[str, ...]) -> tuple[str, ...]:
 
 
 # No LLM API price comes near a million dollars per published unit (1M tokens, 1K requests,
-# one image); an amount above it is a broken source value, such as 1e30, not a price.
+# one image). An amount above it is a broken source value, such as 1e30, not a price.
 MAX_PLAUSIBLE_AMOUNT = Decimal(1_000_000)
 
 

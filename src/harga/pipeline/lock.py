@@ -74,5 +74,5 @@ def _acquire(factory: sessionmaker[Session], holder: str) -> None:
             f"{current.holder} since {current.acquired_at:%Y-%m-%d %H:%M} UTC" if current else "?"
         )
         raise RunLocked(
-            f"another collection run holds the lock ({owner}); wait for it to finish"
+            f"the collection lock is taken by another run ({owner}); wait for it to finish"
         ) from None

@@ -316,8 +316,8 @@ def _standard_prices(publication: Publication) -> dict[OfferingKey, dict[str, De
 
     A zero can only when the seller itself states it. Aggregators' zeros come from
     subscription plans and free variants (models.dev lists coding plans at 0, and
-    `openrouter/auto` at 0 where OpenRouter says the price varies), which say nothing of what
-    a call costs.
+    `openrouter/auto` at 0 where OpenRouter marks the price as variable), which tell nothing
+    of what a call costs.
     """
     standard: dict[OfferingKey, dict[str, Decimal]] = defaultdict(dict)
     for item in publication.prices:

@@ -98,7 +98,7 @@ def _positions(votes: Sequence[Vote]) -> list[Position]:
     A value that its source states less often than another stays a position with no backers,
     so it is still shown as a discrepancy but cannot win. Positions come most-backed first.
     Votes are grouped in value order, not arrival order, so the same statements always give
-    the same positions; a source's tie between two values goes to the lower one.
+    the same positions. A source's tie between two values goes to the lower one.
     """
     groups: list[list[Vote]] = []
     for vote in sorted(votes, key=_value_order):

@@ -12,7 +12,7 @@ from harga.domain.states import PriceState
 
 @dataclass(frozen=True, slots=True)
 class EvidenceRecord:
-    """One current observation as reconciliation sees it."""
+    """One current observation, with only the columns reconciliation reads."""
 
     id: int
     source: str
@@ -41,7 +41,7 @@ class EvidenceRecord:
     def group_key(self, today: date) -> str:
         """Return the conditions key it is compared under.
 
-        A price in effect today is compared with undated prices; a past or future one is kept
+        A price in effect today is compared with undated prices. A past or future one is kept
         apart with its dates, as history or an announced change.
         """
         conditions = self.conditions

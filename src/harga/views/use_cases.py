@@ -1,7 +1,7 @@
 """Use cases derived by stated rules from a model's facts and headline prices.
 
-Each rule names the facts it rests on, and a rule whose facts are missing says nothing: a model
-is never called good or bad for something on a guess.
+Each rule names the facts it rests on. A rule whose facts are missing does not apply, so a
+model is never called good or bad for something on a guess.
 """
 
 from collections.abc import Callable
