@@ -160,18 +160,47 @@ def get_model_records(session: Session, model_id: str) -> ModelRecords | None:
         return None
     creator = session.get(CreatorRow, model.creator_id)
     offerings = list(session.scalars(select(OfferingRow).where(OfferingRow.model_id == model_id)))
+    prices = _prices_by_offering(session, [o.id for o in offerings])
+    facts = {
+        row.key: row
+        for row in session.scalars(select(ModelFactRow).where(ModelFactRow.model_id == model_id))
+    }
+    observations = _current_observations(session, model_id)
+    _add_referenced_observations(session, observations, prices, facts)
+
+    return ModelRecords(
+        model=model,
+        creator_name=creator.name if creator else model.creator_id,
+        offerings=offerings,
+        seller_names=_seller_names(session, {o.seller_id for o in offerings}),
+        prices=prices,
+        facts=facts,
+        discrepancies=_discrepancies_of(session, model_id),
+        benchmarks=list(
+            session.scalars(
+                select(BenchmarkSnapshotRow).where(BenchmarkSnapshotRow.model_id == model_id)
+            )
+        ),
+        changes=_changes_of(session, model_id),
+        observations=observations,
+        sources={row.id: row for row in session.scalars(select(SourceRow))},
+        evidence_count=len(observations),
+        offering_by_id={o.id: o for o in offerings},
+    )
+
+
+def _prices_by_offering(session: Session, offering_ids: list[int]) -> dict[int, list[PriceFactRow]]:
     prices: dict[int, list[PriceFactRow]] = defaultdict(list)
-    offering_ids = [o.id for o in offerings]
     price_rows = session.scalars(
         select(PriceFactRow).where(PriceFactRow.offering_id.in_(offering_ids))
     )
     for row in price_rows:
         prices[row.offering_id].append(row)
-    facts = {
-        row.key: row
-        for row in session.scalars(select(ModelFactRow).where(ModelFactRow.model_id == model_id))
-    }
-    observations = {
+    return prices
+
+
+def _current_observations(session: Session, model_id: str) -> dict[int, ObservationRow]:
+    return {
         row.id: row
         for row in session.scalars(
             select(ObservationRow).where(
@@ -180,38 +209,26 @@ def get_model_records(session: Session, model_id: str) -> ModelRecords | None:
             )
         )
     }
-    _add_referenced_observations(session, observations, prices, facts)
-    return ModelRecords(
-        model=model,
-        creator_name=creator.name if creator else model.creator_id,
-        offerings=offerings,
-        seller_names=_seller_names(session, {o.seller_id for o in offerings}),
-        prices=prices,
-        facts=facts,
-        discrepancies=list(
-            session.scalars(
-                select(DiscrepancyRow)
-                .where(DiscrepancyRow.model_id == model_id)
-                .order_by(DiscrepancyRow.id)
-            )
-        ),
-        benchmarks=list(
-            session.scalars(
-                select(BenchmarkSnapshotRow).where(BenchmarkSnapshotRow.model_id == model_id)
-            )
-        ),
-        changes=list(
-            session.scalars(
-                select(ChangeEventRow)
-                .where(ChangeEventRow.model_id == model_id)
-                .order_by(ChangeEventRow.detected_at.desc(), ChangeEventRow.id.desc())
-                .limit(200)
-            )
-        ),
-        observations=observations,
-        sources={row.id: row for row in session.scalars(select(SourceRow))},
-        evidence_count=len(observations),
-        offering_by_id={o.id: o for o in offerings},
+
+
+def _discrepancies_of(session: Session, model_id: str) -> list[DiscrepancyRow]:
+    return list(
+        session.scalars(
+            select(DiscrepancyRow)
+            .where(DiscrepancyRow.model_id == model_id)
+            .order_by(DiscrepancyRow.id)
+        )
+    )
+
+
+def _changes_of(session: Session, model_id: str) -> list[ChangeEventRow]:
+    return list(
+        session.scalars(
+            select(ChangeEventRow)
+            .where(ChangeEventRow.model_id == model_id)
+            .order_by(ChangeEventRow.detected_at.desc(), ChangeEventRow.id.desc())
+            .limit(200)
+        )
     )
 
 
