@@ -112,3 +112,18 @@ def test_no_rate_before_first_day() -> None:
     table = FxTable({"USD": {date(2026, 4, 13): Decimal("1.1684")}})
 
     assert table.convert(Decimal(1), "EUR", "USD", date(2026, 1, 1)) is None
+
+
+def test_large_amount_converts_without_overflow() -> None:
+    table = FxTable(
+        {
+            "USD": {date(2026, 4, 13): Decimal("1.1684")},
+            "IDR": {date(2026, 4, 13): Decimal("20082.05")},
+        }
+    )
+
+    conversion = table.convert(Decimal("750000000000"), "USD", "IDR", date(2026, 12, 4))
+
+    assert conversion is not None
+    # 750,000,000,000 × 20082.05 / 1.1684 = 12,890,737,333,105,100.99281068127353... IDR.
+    assert conversion.amount == Decimal("12890737333105100.992810681274")

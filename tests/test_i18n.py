@@ -81,3 +81,7 @@ def test_catalog_translates_every_page_string(locale: str, tmp_path: Path) -> No
     translated = {m.id for m in catalog if m.id and m.string and all(m.string)}
 
     assert wanted - translated == set()
+
+
+def test_zero_quality_language_not_chosen() -> None:
+    assert negotiate_locale(None, None, "en;q=0, zh;q=0.5") == "zh"

@@ -447,3 +447,59 @@ def test_surface_overrides_seller_rules() -> None:
     assert rules_for("google-vertex").cache_in_input is True
     assert rules_for("google-vertex", "anthropic_messages").cache_in_input is False
     assert rules_for("openrouter").source == rules_for("default").source
+
+
+def test_published_window_form_is_priced() -> None:
+    """genai-prices' DeepSeek off-peak windows, as harga publishes them, price a request."""
+    from datetime import time
+
+    from harga.domain.conditions import format_time_window
+
+    peak = Conditions(time_window=format_time_window(time(0, 30), time(16, 30)))
+    off_peak = Conditions(time_window=format_time_window(time(16, 30), time(0, 30)))
+    book = book_of(
+        "deepseek/deepseek-chat",
+        "deepseek",
+        [point("input", "0.27", peak), point("input", "0.135", off_peak)],
+    )
+
+    day = price_usage(
+        Usage(input_tokens=1),
+        "deepseek/deepseek-chat",
+        book=book,
+        at=datetime(2025, 7, 1, 10, 0, tzinfo=UTC),
+    )
+    night = price_usage(
+        Usage(input_tokens=1),
+        "deepseek/deepseek-chat",
+        book=book,
+        at=datetime(2025, 7, 1, 20, 0, tzinfo=UTC),
+    )
+
+    assert day.lines[0].unit_price_usd == Decimal("0.27")
+    assert night.lines[0].unit_price_usd == Decimal("0.135")
+
+
+def test_official_plain_price_beats_aggregator_window() -> None:
+    """DeepSeek's own page states $0.28 input with no off-peak hours; genai-prices still lists
+    the dropped off-peak windows. The seller's own price applies at any hour."""
+    from datetime import time
+
+    from harga.domain.conditions import format_time_window
+    from harga.domain.states import PriceState
+    from harga.pricing import PricePoint
+
+    off_peak = Conditions(time_window=format_time_window(time(16, 30), time(0, 30)))
+    official = PricePoint("input", Decimal("0.28"), PriceState.PRICED, official=True)
+    book = book_of(
+        "deepseek/deepseek-chat", "deepseek", [official, point("input", "0.135", off_peak)]
+    )
+
+    night = price_usage(
+        Usage(input_tokens=1),
+        "deepseek/deepseek-chat",
+        book=book,
+        at=datetime(2025, 7, 1, 20, 0, tzinfo=UTC),
+    )
+
+    assert night.lines[0].unit_price_usd == Decimal("0.28")

@@ -5,8 +5,10 @@ LiteLLM, llm-prices and models.dev state input 0.2, output 1.25 and cache read 0
 1M tokens; genai-prices and models.dev state a 400,000-token context window, LiteLLM 1,050,000.
 """
 
+import json
 import shutil
 from collections.abc import Iterator
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -190,6 +192,29 @@ def test_second_run_unchanged(module_engine: Engine, mirror_dir: Path, client: T
     assert report.change_events == 0
     with factory() as session:
         assert session.scalar(select(func.count()).select_from(ObservationRow)) == before
+
+
+@pytest.mark.parametrize("hour", [3, 20])
+def test_official_deepseek_price_at_any_hour(client: TestClient, hour: int) -> None:
+    # DeepSeek's English pricing page: $0.28 per 1M input tokens (cache miss), no off-peak
+    # hours; genai-prices still lists the off-peak windows DeepSeek dropped.
+    at = f"2026-12-04T{hour:02d}:00:00Z"
+    body = {"model": "deepseek/deepseek-chat", "usage": {"input_tokens": 1_000_000}, "at": at}
+
+    response = client.post("/api/v1/cost", json=body)
+
+    assert response.status_code == 200, response.text
+    result = response.json()["requests"][0]
+    assert result["seller_id"] == "deepseek"
+    assert result["total_usd"] == "0.28"
+
+
+def test_litellm_export_uses_creator_seller(client: TestClient) -> None:
+    entries = json.loads(client.get("/api/v1/export/litellm.json").text, parse_float=Decimal)
+
+    deepseek = entries["deepseek-chat"]
+    assert deepseek["litellm_provider"] == "deepseek"
+    assert deepseek["input_cost_per_token"] == Decimal("0.00000028")
 
 
 # The tests below change the database, so they come last in this module.

@@ -43,8 +43,9 @@ def _accepted_tags(header: str) -> list[str]:
             try:
                 quality = float(params.strip()[2:])
             except ValueError:
-                quality = 0.0
-        if tag:
+                quality = 1.0  # a malformed weight is ignored, as if absent
+        # q=0 means "not acceptable" (RFC 9110, section 12.4.2).
+        if tag and quality > 0:
             weighted.append((-quality, index, tag))
     return [tag for _, _, tag in sorted(weighted)]
 

@@ -197,4 +197,5 @@ def _reference_value(
     if undated:
         return repr(undated[0])
     counts = Counter(map(repr, by_upstream.values()))
-    return counts.most_common(1)[0][0]
+    # On a tie the lower text wins, so the choice does not depend on the order of the rows.
+    return min(counts, key=lambda value: (-counts[value], value))

@@ -71,6 +71,11 @@ class PriceBook:
             raise UnknownOffering(model_id, seller_id, [], variant=variant, variants=variants)
         if seller_id is None:
             chosen = [o for o in offerings if o.official] or offerings
+            # The creator's own seller first: `deepseek` rather than its China platform
+            # `deepseek-cn`, which is official too.
+            creator = model_id.split("/")[0]
+            own = [o for o in chosen if o.seller_id == creator]
+            chosen = own or chosen
             if len(chosen) != 1:
                 raise UnknownOffering(model_id, None, sorted({o.seller_id for o in offerings}))
             offering = chosen[0]

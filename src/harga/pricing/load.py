@@ -59,6 +59,7 @@ def _points(session: Session) -> Iterator[tuple[int, PricePoint]]:
         PriceFactRow.amount,
         PriceFactRow.stale,
         PriceFactRow.evidence_ids,
+        PriceFactRow.status,
     ).order_by(PriceFactRow.id)
     for row in session.execute(query):
         state = PriceState(row.state)
@@ -79,6 +80,7 @@ def _points(session: Session) -> Iterator[tuple[int, PricePoint]]:
                 fact_id=row.id,
                 evidence_ids=tuple(json.loads(row.evidence_ids)),
                 stale=row.stale,
+                official=row.status == "official",
             ),
         )
 

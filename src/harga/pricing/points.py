@@ -33,6 +33,7 @@ class PricePoint:
     fact_id: int | None = None
     evidence_ids: tuple[int, ...] = ()
     stale: bool = False
+    official: bool = False  # the seller's own page or catalogue states it
 
     def __post_init__(self) -> None:
         get_dimension(self.dimension)

@@ -315,12 +315,19 @@ def _found(dimension: str, cache_ttl: str | None, item: PricePoint) -> Resolved:
 def _most_specific(
     candidates: list[_Candidate], region: str | None, api_surface: str | None
 ) -> _Candidate:
-    """Prefer a stated region, API surface, time window and TTL; then the latest start date."""
+    """Prefer a stated region and API surface, then the seller's own word, then a stated time
+    window and TTL, then the latest start date.
 
-    def specificity(c: _Candidate) -> tuple[bool, bool, bool, bool, date]:
+    The seller's own word comes before a time window because an aggregator can keep a window
+    the seller has dropped: genai-prices still lists DeepSeek's off-peak prices, which
+    DeepSeek's own pricing page no longer states.
+    """
+
+    def specificity(c: _Candidate) -> tuple[bool, bool, bool, bool, bool, date]:
         return (
             c.region is not None and c.region == region,
             c.api_surface is not None and c.api_surface == api_surface,
+            c.point.official,
             c.window >= 0,
             c.cache_ttl is not None,
             c.effective_from or date.min,

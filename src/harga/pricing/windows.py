@@ -1,7 +1,9 @@
 """Time-of-day price windows in UTC, such as DeepSeek's off-peak hours.
 
-A window is written `HH:MM-HH:MM`, optionally after weekdays: `Mon-Fri 09:00-17:00`,
-`Sat,Sun 00:00-24:00`. The start is inclusive and the end exclusive. A window whose end is
+A window is written `HH:MM-HH:MM`, optionally after weekdays (`Mon-Fri 09:00-17:00`,
+`Sat,Sun 00:00-24:00`) and before `UTC`. This includes the form published facts carry, which
+`domain.conditions.format_time_window` writes: `daily 16:30-00:30 UTC`. The start is inclusive
+and the end exclusive. A window whose end is
 before its start runs past midnight, and its hours after midnight belong to the weekday it
 started on.
 """
@@ -11,7 +13,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, time
 
 _DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-_WINDOW = re.compile(r"^(?:(?P<days>[A-Za-z,\-]+)\s+)?(?P<start>\d{2}:\d{2})-(?P<end>\d{2}:\d{2})$")
+_CLOCK = r"\d{2}:\d{2}(?::00)?"
+_WINDOW = re.compile(
+    rf"^(?:(?P<days>[A-Za-z,\-]+)\s+)?(?P<start>{_CLOCK})-(?P<end>{_CLOCK})(?:\s+UTC)?$"
+)
 
 
 class InvalidTimeWindow(ValueError):
@@ -47,13 +52,14 @@ def parse_window(text: str) -> TimeWindow:
     end = _minute(match["end"], text)
     if start == end:
         raise InvalidTimeWindow(f"invalid time window {text!r}: start and end are equal")
-    days = _weekdays(match["days"], text) if match["days"] else frozenset(range(7))
+    every_day = match["days"] is None or match["days"].lower() == "daily"
+    days = frozenset(range(7)) if every_day else _weekdays(match["days"], text)
     return TimeWindow(text, days, start, end)
 
 
 def _minute(value: str, text: str) -> int:
-    hours, minutes = int(value[:2]), int(value[3:])
-    if value == "24:00":
+    hours, minutes = int(value[:2]), int(value[3:5])
+    if value[:5] == "24:00":
         return 24 * 60
     try:
         time(hours, minutes)

@@ -3,7 +3,7 @@
 import bisect
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
+from decimal import Context, Decimal, localcontext
 
 # Enough digits that a CNY price converts to USD without visible rounding; the rate itself
 # has at most 6 significant digits.
@@ -47,8 +47,11 @@ class FxTable:
         if source_rate is None or target_rate is None:
             return None
         rate_date = min(source_rate[0], target_rate[0])
-        converted = amount * target_rate[1] / source_rate[1]
-        rate = target_rate[1] / source_rate[1]
+        # Enough digits for the integer part plus the 12 kept decimals, and a guard digit.
+        digits = max(28, amount.adjusted() + target_rate[1].adjusted() + 20)
+        with localcontext(Context(prec=digits)):
+            converted = amount * target_rate[1] / source_rate[1]
+            rate = target_rate[1] / source_rate[1]
         return Conversion(_rounded(converted), _rounded(rate), rate_date)
 
     @property
@@ -57,4 +60,6 @@ class FxTable:
 
 
 def _rounded(value: Decimal) -> Decimal:
-    return value.quantize(_QUOTIENT_PRECISION).normalize()
+    # A context wide enough for any amount's integer digits, so `quantize` cannot overflow.
+    context = Context(prec=max(28, value.adjusted() + 20))
+    return value.quantize(_QUOTIENT_PRECISION, context=context).normalize(context)

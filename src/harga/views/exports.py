@@ -66,9 +66,9 @@ def to_litellm_map(rows: Iterable[ExportRow], limits: dict[str, dict[str, str | 
     than zero.
     """
     entries: dict[str, dict[str, Any]] = {}
-    for row in rows:
+    for row in _one_official_seller(rows):
         key = LITELLM_KEYS.get(row.dimension)
-        if not row.official or row.variant or row.scenario or key is None:
+        if row.variant or row.scenario or key is None:
             continue
         if row.state not in ("priced", "free") or row.amount is None or row.unit != "per_mtok":
             continue
@@ -76,6 +76,24 @@ def to_litellm_map(rows: Iterable[ExportRow], limits: dict[str, dict[str, str | 
         entry[key] = row.amount / _MTOK
         _add_limits(entry, limits.get(row.model_id, {}))
     return dump_exact(dict(sorted(entries.items())))
+
+
+def _one_official_seller(rows: Iterable[ExportRow]) -> list[ExportRow]:
+    """Keep the official rows of one seller per model: the creator's own, else the first.
+
+    A creator can have two official sellers, such as `deepseek` (USD) and its China platform
+    `deepseek-cn` (CNY converted to USD); the map has room for one price per model.
+    """
+    by_model: dict[str, dict[str, list[ExportRow]]] = {}
+    for row in rows:
+        if row.official:
+            by_model.setdefault(row.model_id, {}).setdefault(row.seller, []).append(row)
+    kept = []
+    for model_id, sellers in by_model.items():
+        creator = model_id.split("/", 1)[0]
+        seller = creator if creator in sellers else min(sellers)
+        kept.extend(sellers[seller])
+    return kept
 
 
 def _add_limits(entry: dict[str, Any], limits: dict[str, str | None]) -> None:

@@ -42,7 +42,7 @@ def atom_feed(changes: ChangeList, base_url: str, updated: datetime) -> bytes:
             _title(
                 change.model_id,
                 change.seller,
-                change.dimension,
+                _dimension_text(change.dimension, change.conditions_key),
                 change.before_amount,
                 change.after_amount,
                 change.after_state,
@@ -68,6 +68,11 @@ def _link(parent: ElementTree.Element, href: str, rel: str, media_type: str) -> 
     ElementTree.SubElement(
         parent, f"{{{ATOM}}}link", {"href": href, "rel": rel, "type": media_type}
     )
+
+
+def _dimension_text(dimension: str, conditions_key: str) -> str:
+    """Name the dimension with its scenario, so regional rows of one change stay apart."""
+    return f"{dimension} [{conditions_key}]" if conditions_key else dimension
 
 
 def _title(
