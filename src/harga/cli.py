@@ -23,12 +23,13 @@ from harga.pricing import (
     extract_usage,
     price_usage,
 )
-from harga.pricing.load import load_fx_table, load_price_book
+from harga.pricing.load import load_price_book
 from harga.pricing.text import format_result
 from harga.reconcile.fx import Conversion, FxTable
 from harga.settings import Settings
 from harga.storage.engine import make_engine, make_sessionmaker
 from harga.storage.migrate import upgrade
+from harga.storage.publish import load_fx
 
 
 def _settings(database_url: str | None, mirror: Path | None = None) -> Settings:
@@ -288,7 +289,7 @@ def calc(
         upgrade(engine)
         with make_sessionmaker(engine)() as session:
             book = load_price_book(session)
-            fx = load_fx_table(session) if currency else None
+            fx = load_fx(session) if currency else None
     finally:
         engine.dispose()
 

@@ -13,7 +13,6 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
-    PlainSerializer,
     WithJsonSchema,
     create_model,
 )
@@ -22,16 +21,13 @@ from pydantic_core import PydanticCustomError
 from sqlalchemy.orm import Session
 
 from harga.api.dependencies import CONTROL_RANGES, reject_control_characters
-from harga.api.schemas import Converted
-from harga.domain.money import format_plain
+from harga.api.schemas import Converted, DecimalText
 from harga.normalize.model_ids import canonical_name
 from harga.pricing import PriceBook, PricedRequest, PriceResult, price_workload
 from harga.pricing.usage import Usage
 from harga.views.currency import DisplayCurrency, converter_for
 
 MAX_REQUESTS = 1000
-
-DecimalText = Annotated[Decimal, PlainSerializer(format_plain, return_type=str)]
 
 
 # A model id starts, after any spaces, with a character other than "/" or ":", so it has a

@@ -94,8 +94,9 @@ class Formatter:
         """Format an exchange rate to 6 significant digits, as rates are usually quoted."""
         if value is None:
             return ""
-        rounded = value.quantize(Decimal(1).scaleb(value.adjusted() - 5)) if value else value
-        return self.decimal(rounded.normalize() if rounded else rounded)
+        if value == 0:
+            return self.decimal(value)
+        return self.decimal(value.quantize(Decimal(1).scaleb(value.adjusted() - 5)).normalize())
 
     def money(self, value: Decimal | None, currency: str) -> str:
         """Format a converted amount, rounded for reading: 2 decimals, or 4 significant digits

@@ -1,5 +1,6 @@
 """Creators and sellers that harga recognises, with the spellings sources use for them."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 
@@ -173,6 +174,16 @@ def creator_name(slug: str) -> str:
 
 def seller_name(slug: str) -> str:
     return SELLER_NAMES.get(slug) or creator_name(slug)
+
+
+def primary_seller(creator: str, sellers: Iterable[str]) -> str:
+    """Choose one of a model's sellers: the creator's own API, else the first by name.
+
+    A creator can have two official sellers, such as `deepseek` (USD) and its China platform
+    `deepseek-cn` (CNY), and the creator's own is the one a reader expects first.
+    """
+    choices = set(sellers)
+    return creator if creator in choices else min(choices)
 
 
 def is_official(creator: str, seller: str) -> bool:

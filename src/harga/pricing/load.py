@@ -2,6 +2,7 @@
 
 import json
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
@@ -12,8 +13,6 @@ from harga.domain.conditions import Conditions
 from harga.domain.states import PriceState
 from harga.pricing.book import Offering, OfferingKey, PriceBook
 from harga.pricing.points import PricePoint
-from harga.reconcile.fx import FxTable
-from harga.storage.publish import load_fx
 from harga.storage.tables import OfferingRow, PriceFactRow
 
 
@@ -34,11 +33,6 @@ def load_price_book(session: Session) -> PriceBook:
     for offering_id, item in _points(session):
         offerings[ids[offering_id]].points.append(item)
     return PriceBook(offerings.values())
-
-
-def load_fx_table(session: Session) -> FxTable:
-    """Return the ECB reference rates stored in `fx_rates`."""
-    return load_fx(session)
 
 
 def _offering_ids(session: Session) -> Iterator[tuple[int, OfferingKey]]:
@@ -89,6 +83,4 @@ def _conditions(text: str, start: date | None, end: date | None) -> Conditions:
     # The date columns are the published range. The JSON carries the same dates, because a
     # current price keeps its start date there for the history view.
     conditions = Conditions.from_json(json.loads(text))
-    return Conditions(
-        **{**conditions.without_dates().__dict__, "effective_from": start, "effective_to": end}
-    )
+    return replace(conditions, effective_from=start, effective_to=end)

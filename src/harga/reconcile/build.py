@@ -6,7 +6,7 @@ The result is plain data; `storage.publish` writes it in one transaction.
 import json
 from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
@@ -15,7 +15,7 @@ from harga.domain.conditions import BATCH, Conditions
 from harga.domain.dimensions import CORE_BATCH_DIMENSIONS, CORE_DIMENSIONS, get_dimension
 from harga.domain.facts import FACTS, FactType
 from harga.domain.states import PriceState, SupportStatus
-from harga.normalize.registry import creator_name, is_official, seller_name
+from harga.normalize.registry import creator_name, is_official, primary_seller, seller_name
 from harga.reconcile.choose import Choice, Position, Vote, choose
 from harga.reconcile.fx import FxTable
 from harga.reconcile.records import EvidenceRecord
@@ -104,7 +104,7 @@ def build_publication(records: Iterable[EvidenceRecord], fx: FxTable, today: dat
     publication = Publication()
     _add_prices(publication, by_kind["price"], fx, today)
     _reserve_pending(publication)
-    _add_facts(publication, by_kind["fact"], by_kind["price"])
+    _add_facts(publication, by_kind["fact"])
     _add_benchmarks(publication, by_kind["benchmark"])
     _add_models(publication, [r for rs in by_kind.values() for r in rs])
     return publication
@@ -180,9 +180,7 @@ def _conditions_of(winner: list[EvidenceRecord], key: str) -> Conditions:
         return conditions
     # A current price keeps the start date its evidence states, for the history view.
     starts = [r.conditions.effective_from for r in winner if r.conditions.effective_from]
-    return Conditions(
-        **{**conditions.without_dates().__dict__, "effective_from": max(starts, default=None)}
-    )
+    return replace(conditions, effective_from=max(starts, default=None), effective_to=None)
 
 
 def _reserve_pending(publication: Publication) -> None:
@@ -212,9 +210,7 @@ def _reserve_pending(publication: Publication) -> None:
             )
 
 
-def _add_facts(
-    publication: Publication, records: list[EvidenceRecord], prices: list[EvidenceRecord]
-) -> None:
+def _add_facts(publication: Publication, records: list[EvidenceRecord]) -> None:
     by_model: dict[tuple[str, str], list[EvidenceRecord]] = defaultdict(list)
     for record in records:
         by_model[(record.model_id, record.field)].append(record)
@@ -229,7 +225,6 @@ def _add_facts(
         publication.facts.append(PublishedFact(model_id, key, choice))
         if choice.disputed:
             publication.discrepancies.append(Discrepancy(model_id, None, "fact", key, "", choice))
-    del prices
 
 
 def _fact_vote(record: EvidenceRecord) -> Vote:
@@ -342,11 +337,9 @@ def _headline_offer(
         return None
     # The creator's own seller first: its China platform (`deepseek-cn`) is official too,
     # but bills in CNY, so its USD figure depends on the day's exchange rate.
-    official = sorted(
-        (o for o in candidates if publication.offerings[o]), key=lambda o: (o[1] != creator, o[1])
-    )
+    official = {o[1]: o for o in candidates if publication.offerings[o]}
     if official:
-        return official[0]
+        return official[primary_seller(creator, official)]
     return min(candidates, key=lambda o: (standard[o]["input"], standard[o]["output"], o[1]))
 
 

@@ -54,10 +54,6 @@ class FxTable:
             rate = target_rate[1] / source_rate[1]
         return Conversion(_rounded(converted), _rounded(rate), rate_date)
 
-    @property
-    def empty(self) -> bool:
-        return not self._rates
-
 
 def _rounded(value: Decimal) -> Decimal:
     # A context wide enough for any amount's integer digits, so `quantize` cannot overflow.

@@ -1,7 +1,5 @@
 """Engine and session creation for SQLite files and PostgreSQL URLs."""
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
@@ -35,10 +33,3 @@ def _configure_sqlite(connection: Any, _record: Any) -> None:
 
 def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(engine, expire_on_commit=False)
-
-
-@contextmanager
-def transaction(factory: sessionmaker[Session]) -> Iterator[Session]:
-    """Yield a session whose work commits together or not at all."""
-    with factory() as session, session.begin():
-        yield session

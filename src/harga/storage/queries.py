@@ -266,12 +266,3 @@ def _seller_names(session: Session, seller_ids: set[str]) -> dict[str, str]:
 
 def list_sources(session: Session) -> list[SourceRow]:
     return list(session.scalars(select(SourceRow).order_by(SourceRow.kind, SourceRow.id)))
-
-
-def count_summary(session: Session) -> dict[str, int]:
-    return {
-        "models": session.scalar(select(func.count()).select_from(ModelRow)) or 0,
-        "offerings": session.scalar(select(func.count()).select_from(OfferingRow)) or 0,
-        "sources": session.scalar(select(func.count()).select_from(SourceRow)) or 0,
-        "discrepancies": session.scalar(select(func.count()).select_from(DiscrepancyRow)) or 0,
-    }

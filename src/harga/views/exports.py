@@ -14,6 +14,7 @@ from decimal import Decimal
 from typing import Any
 
 from harga.domain.money import format_plain
+from harga.normalize.registry import primary_seller
 from harga.storage.feeds import ExportRow
 
 EXPORT_COLUMNS = [f.name for f in fields(ExportRow)]
@@ -79,20 +80,15 @@ def to_litellm_map(rows: Iterable[ExportRow], limits: dict[str, dict[str, str | 
 
 
 def _one_official_seller(rows: Iterable[ExportRow]) -> list[ExportRow]:
-    """Keep the official rows of one seller per model: the creator's own, else the first.
-
-    A creator can have two official sellers, such as `deepseek` (USD) and its China platform
-    `deepseek-cn` (CNY converted to USD); the map has room for one price per model.
-    """
+    """Select the official rows of one seller per model, because the map has room for one
+    price per model."""
     by_model: dict[str, dict[str, list[ExportRow]]] = {}
     for row in rows:
         if row.official:
             by_model.setdefault(row.model_id, {}).setdefault(row.seller, []).append(row)
     kept = []
     for model_id, sellers in by_model.items():
-        creator = model_id.split("/", 1)[0]
-        seller = creator if creator in sellers else min(sellers)
-        kept.extend(sellers[seller])
+        kept.extend(sellers[primary_seller(model_id.split("/", 1)[0], sellers)])
     return kept
 
 

@@ -284,12 +284,3 @@ def require_text(text: str, location: str, phrase: str, reason: str) -> None:
         raise SourceFormatError(
             location, "(page text)", "no match", f"the phrase {phrase!r} ({reason})"
         )
-
-
-def require_column(table: MarkdownTable, location: str, name: str) -> int:
-    folded = [fold(c) for c in table.header]
-    if fold(name) not in folded:
-        raise SourceFormatError(
-            location, f"table at line {table.line}", list(table.header), f"a column {name!r}"
-        )
-    return folded.index(fold(name))
