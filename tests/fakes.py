@@ -1,7 +1,7 @@
 """A collector whose observations a test states directly, for pipeline and reconciliation tests.
 
 It reads a real file from a mirror folder, so hashing, storage and failure paths run as they do
-for real sources; only parsing is replaced by the observations the test gives.
+for real sources. Only parsing is replaced by the observations the test gives.
 """
 
 from collections.abc import Callable

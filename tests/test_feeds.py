@@ -100,7 +100,7 @@ def test_atom_links_lead_to_pages(client: TestClient) -> None:
 
 
 def test_atom_links_use_base_url(module_engine: Engine, client: TestClient) -> None:
-    # `client` is requested for its side effect: the module's database holds a change.
+    # `client` is requested for its side effect: the module's database then contains a change.
     app = create_app(module_engine, base_url="https://harga.example/")
     with TestClient(app) as other:
         response = other.get("/changes.atom", headers={"Host": "evil.example"})
@@ -192,7 +192,8 @@ def test_litellm_map_per_token(client: TestClient) -> None:
     assert nano["cache_read_input_token_cost"] == Decimal("0.00000002")
     assert nano["max_input_tokens"] == 400000
     assert nano["litellm_provider"] == "openai"
-    assert "gpt-5.4-nano" in entries and "deepseek-chat" in entries
+    assert "gpt-5.4-nano" in entries
+    assert "deepseek-chat" in entries
 
 
 def test_cli_export_writes_file(module_engine: Engine, tmp_path: Path, client: TestClient) -> None:

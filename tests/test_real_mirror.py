@@ -1,8 +1,8 @@
 """The whole pipeline on the real source files of the mirror folder, on both databases.
 
-Expected figures are read from the source files themselves: for gpt-5.4-nano, genai-prices,
+Expected figures are read from the source files themselves. For gpt-5.4-nano, genai-prices,
 LiteLLM, llm-prices and models.dev state input 0.2, output 1.25 and cache read 0.02 USD per
-1M tokens; genai-prices and models.dev state a 400,000-token context window, LiteLLM 1,050,000.
+1M tokens. genai-prices and models.dev state a 400,000-token context window, LiteLLM 1,050,000.
 """
 
 import json

@@ -129,7 +129,7 @@ def test_fact_values_compare_exactly() -> None:
     assert [p.value for p in choice.positions] == [400000, 1050000]
 
 
-def test_one_source_stating_two_values_is_not_a_dispute() -> None:
+def test_one_source_two_values_undisputed() -> None:
     votes = [priced("a", 1, "0.2"), priced("a", 2, "0.2"), priced("a", 3, "0.18")]
 
     choice = choose(votes)

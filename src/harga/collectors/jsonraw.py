@@ -1,7 +1,7 @@
 """JSON reading that keeps every number's literal text, so evidence shows the file's own text.
 
-`json.loads` hands number literals to `RawNumber`, a `str` subclass; strict pydantic models then
-accept only `RawNumber` where the upstream format has a number, and reject a quoted string.
+`json.loads` hands number literals to `RawNumber`, a `str` subclass. Strict pydantic models then
+accept only `RawNumber` where the upstream format has a number, so a quoted string is rejected.
 """
 
 import json

@@ -309,7 +309,7 @@ def _apply_headline_prices(publication: Publication) -> None:
 def _standard_prices(publication: Publication) -> dict[OfferingKey, dict[str, Decimal]]:
     """Return each offering's standard USD prices that can be a headline.
 
-    A zero can only when the seller itself states it. Aggregators' zeros come from
+    A zero can be one only when the seller itself states it. Aggregators' zeros come from
     subscription plans and free variants (models.dev lists coding plans at 0, and
     `openrouter/auto` at 0 where OpenRouter marks the price as variable), which tell nothing
     of what a call costs.
